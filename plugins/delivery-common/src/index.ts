@@ -1,0 +1,8 @@
+/**
+ * Types and permissions shared by the delivery frontend and backend plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './permissions';
+export type * from './health';

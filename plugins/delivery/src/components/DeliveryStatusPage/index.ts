@@ -1,0 +1,1 @@
+export { DeliveryStatusPage } from './DeliveryStatusPage';

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The whole test suite: type check, lint, formatting, unit and integration tests (SQLite and
+# PostgreSQL), and the end-to-end browser check. Ends with one line: `N passed, N failed`.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+cd "$REPO_ROOT"
+
+export CI="${CI:-true}"
+export DELIVERY_TEST_POSTGRES_URL="${DELIVERY_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432}"
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$DELIVERY_TEST_POSTGRES_URL"
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+
+if ! node scripts/check-postgres.mjs "$DELIVERY_TEST_POSTGRES_URL"; then
+  echo "PostgreSQL at $DELIVERY_TEST_POSTGRES_URL is unreachable: the database tests cannot run." >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing Debian's chromium for the browser check"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+REPORT_DIR="$REPO_ROOT/node_modules/.cache/test-reports"
+rm -rf "$REPORT_DIR" && mkdir -p "$REPORT_DIR"
+failed_steps=()
+
+run_check() {
+  local name="$1"
+  shift
+  log "$name"
+  if "$@"; then
+    echo '{"passed":1,"failed":0}' >"$REPORT_DIR/check-$name.json"
+  else
+    echo '{"passed":0,"failed":1}' >"$REPORT_DIR/check-$name.json"
+    failed_steps+=("$name")
+  fi
+}
+
+run_check typecheck yarn tsc
+run_check lint yarn lint
+run_check prettier yarn prettier:check
+
+log "unit and integration tests"
+yarn test --json --outputFile="$REPORT_DIR/jest.json" || failed_steps+=("unit-tests")
+
+log "end-to-end browser check"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORT_DIR/playwright.json" yarn test:e2e || failed_steps+=("e2e")
+
+summary="$(node scripts/summarize-tests.mjs "$REPORT_DIR")"
+if [ "${#failed_steps[@]}" -gt 0 ]; then
+  echo "failed steps: ${failed_steps[*]}" >&2
+  echo "$summary"
+  exit 1
+fi
+echo "$summary"
