@@ -2,11 +2,19 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { deliveryPermissions } from '@internal/backstage-plugin-delivery-common';
 import {
   DeliveryProvider,
   deliveryProvidersExtensionPoint,
 } from '@internal/backstage-plugin-delivery-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { DeliveryStore } from './database/DeliveryStore';
+import { MetricInputsQuery } from './database/MetricInputsQuery';
+import { RecordListQuery } from './database/RecordListQuery';
+import { EntityScope } from './service/EntityScope';
+import { readMetricSettings } from './service/metricSettings';
 import { createRouter } from './service/router';
+import { ScorecardService } from './service/ScorecardService';
 
 /**
  * The delivery backend plugin: stores delivery records and serves the metrics computed from them.
@@ -31,16 +39,40 @@ export const deliveryPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ database, httpAuth, httpRouter }) {
-        const knex = await database.getClient();
+      async init({
+        catalog,
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+      }) {
+        permissionsRegistry.addPermissions(deliveryPermissions);
+        const store = await DeliveryStore.create(database);
+        const { levels, targets } = readMetricSettings(config);
+        const scorecards = new ScorecardService({
+          entityScope: new EntityScope(catalog),
+          metricInputs: new MetricInputsQuery(store.knex),
+          recordLists: new RecordListQuery(store.knex),
+          levels,
+          targets,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
-            knex,
+            permissions,
+            knex: store.knex,
+            store,
+            scorecards,
             providerIds: () => [...providers.keys()],
           }),
         );

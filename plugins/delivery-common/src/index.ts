@@ -6,3 +6,4 @@
 
 export * from './permissions';
 export type * from './health';
+export * from './metrics';

@@ -1,0 +1,47 @@
+export interface Config {
+  /** Settings of the Delivery Insights backend plugin. */
+  delivery?: {
+    /**
+     * The organisation's targets, overriding the defaults of docs/metrics.md. Each value is the
+     * threshold; the comparison (at least / at most) is the metric's own. Entities and groups
+     * override them with `delivery-insights.io/target-<metric>` annotations.
+     */
+    targets?: {
+      /** Production deployments per day, at least. Default 1. */
+      deploymentFrequency?: number;
+      /** Hours from first commit to production, below. Default 24. */
+      leadTime?: number;
+      /** Share of production deployments that failed (0..1), below. Default 0.05. */
+      changeFailureRate?: number;
+      /** Hours from incident opened to resolved, below. Default 1. */
+      timeToRestore?: number;
+      /** Hours from work started to completed, below. Default 72. */
+      cycleTime?: number;
+      /** Completed items per week, at least. No default. */
+      throughput?: number;
+      /** Items in progress, at most. No default. */
+      wip?: number;
+      /** Active time / cycle time (0..1), at least. No default. */
+      flowEfficiency?: number;
+      /** Coefficient of variation of points per sprint, at most. Default 0.1. */
+      velocityPredictability?: number;
+      /** Line coverage in percent, above. Default 80. */
+      lineCoverage?: number;
+      /** Escaped bugs / bugs created (0..1), at most. No default. */
+      defectEscapeRate?: number;
+      /** Incidents per 30 days, below. Default 5. */
+      incidentsPer30Days?: number;
+    };
+    /**
+     * DORA performance-level thresholds (defaults from the DORA 2023 report). For deployment
+     * frequency a level needs at least the threshold; for the others at most (change failure
+     * rate) or below it (lead time, time to restore).
+     */
+    levels?: {
+      deploymentFrequency?: { elite?: number; high?: number; medium?: number };
+      leadTime?: { elite?: number; high?: number; medium?: number };
+      changeFailureRate?: { elite?: number; high?: number; medium?: number };
+      timeToRestore?: { elite?: number; high?: number; medium?: number };
+    };
+  };
+}

@@ -1,0 +1,88 @@
+import { DeliveryEvent, DeliveryEventType } from '../ingestion/eventSchema';
+
+export const recordTables: Record<DeliveryEventType, string> = {
+  deployment: 'delivery_deployments',
+  change: 'delivery_changes',
+  incident: 'delivery_incidents',
+  workItem: 'delivery_work_items',
+  sliSample: 'delivery_sli_samples',
+  qualitySnapshot: 'delivery_quality_snapshots',
+};
+
+export type RecordRow = { source: string; id: string } & Record<
+  string,
+  string | number | boolean | null
+>;
+
+/** Maps a validated event to the row of its table; absent optional fields become NULL. */
+export function toRecordRow(
+  event: DeliveryEvent,
+  ingestedAt: number,
+): RecordRow {
+  const common = {
+    source: event.source,
+    id: event.id,
+    entity_ref: event.entityRef,
+    ingested_at: ingestedAt,
+  };
+  switch (event.type) {
+    case 'deployment':
+      return {
+        ...common,
+        environment: event.environment,
+        status: event.status,
+        started_at: event.startedAt ?? null,
+        finished_at: event.finishedAt ?? null,
+        url: event.url ?? null,
+      };
+    case 'change':
+      return {
+        ...common,
+        first_commit_at: event.firstCommitAt,
+        merged_at: event.mergedAt ?? null,
+        title: event.title ?? null,
+        author: event.author ?? null,
+        url: event.url ?? null,
+      };
+    case 'incident':
+      return {
+        ...common,
+        severity: event.severity ?? null,
+        title: event.title ?? null,
+        opened_at: event.openedAt,
+        acknowledged_at: event.acknowledgedAt ?? null,
+        resolved_at: event.resolvedAt ?? null,
+        caused_by_deployment_id: event.causedByDeploymentId ?? null,
+        url: event.url ?? null,
+      };
+    case 'workItem':
+      return {
+        ...common,
+        kind: event.kind,
+        sprint: event.sprint ?? null,
+        created_at: event.createdAt,
+        started_at: event.startedAt ?? null,
+        completed_at: event.completedAt ?? null,
+        escaped: event.escaped,
+        points: event.points ?? null,
+        active_hours: event.activeHours ?? null,
+      };
+    case 'sliSample':
+      return {
+        ...common,
+        slo: event.slo,
+        timestamp: event.timestamp,
+        good: event.good,
+        total: event.total,
+      };
+    case 'qualitySnapshot':
+      return {
+        ...common,
+        at: event.at,
+        line_coverage: event.lineCoverage,
+        branch_coverage: event.branchCoverage ?? null,
+      };
+    default:
+      throw new Error(`Unknown record type ${(event as DeliveryEvent).type}`);
+  }
+}

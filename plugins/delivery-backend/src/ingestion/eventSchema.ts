@@ -1,0 +1,155 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { z } from 'zod';
+
+/** The most events one ingestion call may carry. */
+export const MAX_EVENTS_PER_BATCH = 5000;
+
+const instant = z.iso
+  .datetime({ offset: true })
+  .transform(value => Date.parse(value));
+
+const key = z.string().trim().min(1).max(255);
+
+const entityRef = z.string().transform((value, ctx) => {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultNamespace: 'default' }),
+    );
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'must be an entity reference such as component:default/my-service',
+    });
+    return z.NEVER;
+  }
+});
+
+const url = z.url({ protocol: /^https?$/ }).max(2048);
+
+const common = {
+  source: key,
+  id: key,
+  entityRef,
+};
+
+const notBefore =
+  <T>(later: keyof T, earlier: keyof T) =>
+  (event: T, ctx: z.RefinementCtx) => {
+    const laterValue = event[later] as number | undefined;
+    const earlierValue = event[earlier] as number | undefined;
+    if (
+      laterValue !== undefined &&
+      earlierValue !== undefined &&
+      laterValue < earlierValue
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [later as string],
+        message: `must not be before ${String(earlier)}`,
+      });
+    }
+  };
+
+const deployment = z
+  .object({
+    ...common,
+    type: z.literal('deployment'),
+    environment: key.default('production'),
+    status: z.enum(['success', 'failure', 'rolled_back']),
+    startedAt: instant.optional(),
+    finishedAt: instant.optional(),
+    changeIds: z.array(key).max(1000).default([]),
+    url: url.optional(),
+  })
+  .superRefine(notBefore('finishedAt', 'startedAt'));
+
+const change = z
+  .object({
+    ...common,
+    type: z.literal('change'),
+    firstCommitAt: instant,
+    mergedAt: instant.optional(),
+    title: z.string().max(1000).optional(),
+    author: z.string().max(255).optional(),
+    url: url.optional(),
+  })
+  .superRefine(notBefore('mergedAt', 'firstCommitAt'));
+
+const incident = z
+  .object({
+    ...common,
+    type: z.literal('incident'),
+    severity: z.string().max(64).optional(),
+    title: z.string().max(1000).optional(),
+    openedAt: instant,
+    acknowledgedAt: instant.optional(),
+    resolvedAt: instant.optional(),
+    causedByDeploymentId: key.optional(),
+    url: url.optional(),
+  })
+  .superRefine(notBefore('acknowledgedAt', 'openedAt'))
+  .superRefine(notBefore('resolvedAt', 'openedAt'));
+
+const workItem = z
+  .object({
+    ...common,
+    type: z.literal('workItem'),
+    kind: z.enum(['story', 'bug', 'task']),
+    sprint: z.string().max(255).optional(),
+    createdAt: instant,
+    startedAt: instant.optional(),
+    completedAt: instant.optional(),
+    escaped: z.boolean().default(false),
+    points: z.number().nonnegative().optional(),
+    activeHours: z.number().nonnegative().optional(),
+  })
+  .superRefine(notBefore('startedAt', 'createdAt'))
+  .superRefine(notBefore('completedAt', 'startedAt'));
+
+const sliSample = z
+  .object({
+    ...common,
+    type: z.literal('sliSample'),
+    slo: key,
+    timestamp: instant,
+    good: z.number().nonnegative(),
+    total: z.number().nonnegative(),
+  })
+  .superRefine((event, ctx) => {
+    if (event.good > event.total) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['good'],
+        message: 'must not exceed total',
+      });
+    }
+  });
+
+const percent = z.number().min(0).max(100);
+
+const qualitySnapshot = z.object({
+  ...common,
+  type: z.literal('qualitySnapshot'),
+  at: instant,
+  lineCoverage: percent,
+  branchCoverage: percent.optional(),
+});
+
+/** One record as the ingestion API accepts it; times become epoch milliseconds (UTC). */
+export const deliveryEventSchema = z.discriminatedUnion('type', [
+  deployment,
+  change,
+  incident,
+  workItem,
+  sliSample,
+  qualitySnapshot,
+]);
+
+export type DeliveryEvent = z.output<typeof deliveryEventSchema>;
+
+export type DeliveryEventType = DeliveryEvent['type'];
+
+export const deliveryEventTypes = deliveryEventSchema.options.map(
+  option => option.shape.type.value,
+);

@@ -1,0 +1,69 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_HAS_PART,
+  RELATION_OWNER_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+
+/** The entity a scorecard is about and the entities whose records it counts. */
+export type ResolvedScope = {
+  entity: Entity;
+  entityRef: string;
+  entityRefs: string[];
+};
+
+const targetsOf = (entity: Entity, relationType: string) =>
+  (entity.relations ?? [])
+    .filter(relation => relation.type === relationType)
+    .map(relation => relation.targetRef);
+
+/**
+ * Resolves which entities' records make up a scorecard, through the catalog: a Component (or
+ * any other kind) counts its own records; a System also its parts; a Group everything it owns
+ * and the parts of the systems it owns.
+ */
+export class EntityScope {
+  constructor(private readonly catalog: CatalogService) {}
+
+  async resolve(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<ResolvedScope> {
+    const entity = await this.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const ref = stringifyEntityRef(entity);
+    const refs = new Set([ref]);
+    const kind = entity.kind.toLocaleLowerCase('en-US');
+
+    if (kind === 'system') {
+      targetsOf(entity, RELATION_HAS_PART).forEach(r => refs.add(r));
+    }
+    if (kind === 'group') {
+      const owned = targetsOf(entity, RELATION_OWNER_OF);
+      owned.forEach(r => refs.add(r));
+      const ownedSystems = owned.filter(r => r.startsWith('system:'));
+      if (ownedSystems.length > 0) {
+        const { items } = await this.catalog.getEntitiesByRefs(
+          {
+            entityRefs: ownedSystems,
+            fields: ['kind', 'metadata', 'relations'],
+          },
+          { credentials },
+        );
+        for (const system of items) {
+          if (system) {
+            targetsOf(system, RELATION_HAS_PART).forEach(r => refs.add(r));
+          }
+        }
+      }
+    }
+    return { entity, entityRef: ref, entityRefs: [...refs].sort() };
+  }
+}
