@@ -40,6 +40,7 @@ run_check() {
 run_check typecheck yarn tsc
 run_check lint yarn lint
 run_check prettier yarn prettier:check
+run_check openapi node scripts/generate-openapi-router.mjs plugins/delivery-backend --check
 
 log "unit and integration tests"
 yarn test --json --outputFile="$REPORT_DIR/jest.json" || failed_steps+=("unit-tests")

@@ -170,3 +170,21 @@ export type ScorecardRecords = {
   /** True when a list was cut at the limit. */
   truncated: boolean;
 };
+
+/** Every metric a chart can show: the scorecard's metrics and deployment days per week. @public */
+export type TimeSeriesMetric = MetricKey | 'deploymentDaysPerWeek';
+
+/** One bucket of a time series. @public */
+export type TimeSeriesPoint = {
+  from: string;
+  to: string;
+  value: number | null;
+  sampleSize: number;
+};
+
+/** The answer of the time-series endpoint. @public */
+export type TimeSeries = {
+  metric: TimeSeriesMetric;
+  bucket: 'day' | 'week';
+  points: TimeSeriesPoint[];
+};

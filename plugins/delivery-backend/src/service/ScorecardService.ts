@@ -1,8 +1,9 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
-  MetricKey,
   Scorecard,
   ScorecardRecords,
+  TimeSeriesMetric,
+  TimeSeriesPoint,
 } from '@internal/backstage-plugin-delivery-common';
 import { MetricInputsQuery } from '../database/MetricInputsQuery';
 import { RecordListQuery } from '../database/RecordListQuery';
@@ -19,13 +20,6 @@ import {
   WindowInputs,
 } from '../metrics';
 import { EntityScope } from './EntityScope';
-
-export type TimeSeriesPoint = {
-  from: string;
-  to: string;
-  value: number | null;
-  sampleSize: number;
-};
 
 type Scope = {
   entityRef: string | null;
@@ -59,7 +53,7 @@ export class ScorecardService {
 
   async timeSeries(
     entityRef: string | null,
-    metric: MetricKey,
+    metric: TimeSeriesMetric,
     window: TimeWindow,
     bucketSize: BucketSize,
     credentials: BackstageCredentials,
@@ -158,7 +152,7 @@ export class ScorecardService {
   }
 }
 
-function findMetric(scorecard: Scorecard, metric: MetricKey) {
+function findMetric(scorecard: Scorecard, metric: TimeSeriesMetric) {
   const sections = [
     scorecard.dora,
     scorecard.flow,

@@ -3,23 +3,18 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DeliveryHealth,
   deliveryEventsCreatePermission,
-  MetricKey,
-  doraMetricKeys,
-  flowMetricKeys,
-  qualityMetricKeys,
 } from '@internal/backstage-plugin-delivery-common';
 import express, { Request } from 'express';
-import Router from 'express-promise-router';
 import { Knex } from 'knex';
-import { z } from 'zod';
 import { DeliveryStore } from '../database/DeliveryStore';
 import { parseEventBatch } from '../ingestion/parseEventBatch';
 import { resolveWindow } from '../metrics';
+import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ScorecardService } from './ScorecardService';
 
 export interface RouterOptions {
@@ -34,25 +29,6 @@ export interface RouterOptions {
 /** Ingestion bodies of 5,000 events with long titles stay well below this. */
 const MAX_BODY_SIZE = '20mb';
 
-const metricKeys = [
-  ...doraMetricKeys,
-  'deploymentDaysPerWeek',
-  ...flowMetricKeys,
-  ...qualityMetricKeys,
-] as const;
-
-const timeSeriesQuery = z.object({
-  metric: z.enum(metricKeys),
-  bucket: z.enum(['day', 'week']).default('week'),
-});
-
-const scorecardListQuery = z.object({
-  entityRef: z
-    .union([z.string(), z.array(z.string())])
-    .transform(value => (Array.isArray(value) ? value : [value]))
-    .pipe(z.array(z.string().min(1)).min(1).max(200)),
-});
-
 const windowOf = (req: Request) =>
   resolveWindow(
     {
@@ -61,18 +37,6 @@ const windowOf = (req: Request) =>
     },
     new Date(),
   );
-
-const parseQuery = <T extends z.ZodType>(schema: T, req: Request) => {
-  const parsed = schema.safeParse(req.query);
-  if (!parsed.success) {
-    throw new InputError(
-      parsed.error.issues
-        .map(issue => `${issue.path.join('.') || 'query'}: ${issue.message}`)
-        .join('; '),
-    );
-  }
-  return parsed.data as z.output<T>;
-};
 
 const entityRefOf = (req: Request) =>
   stringifyEntityRef({
@@ -88,8 +52,9 @@ export async function createRouter(
     options;
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-  const router = Router();
-  router.use(express.json({ limit: MAX_BODY_SIZE }));
+  const router = await createOpenApiRouter({
+    middleware: [express.json({ limit: MAX_BODY_SIZE })],
+  });
 
   router.get('/health', async (req, res) => {
     await credentialsOf(req);
@@ -125,10 +90,10 @@ export async function createRouter(
 
   router.get('/scorecards', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { entityRef } = parseQuery(scorecardListQuery, req);
+    const entityRefs = [req.query.entityRef].flat();
     const window = windowOf(req);
     const items = await Promise.all(
-      entityRef.map(ref => scorecards.forEntity(ref, window, credentials)),
+      entityRefs.map(ref => scorecards.forEntity(ref, window, credentials)),
     );
     res.json({ items });
   });
@@ -144,10 +109,10 @@ export async function createRouter(
     '/entities/:kind/:namespace/:name/timeseries',
     async (req, res) => {
       const credentials = await credentialsOf(req);
-      const { metric, bucket } = parseQuery(timeSeriesQuery, req);
+      const { metric, bucket = 'week' } = req.query;
       const points = await scorecards.timeSeries(
         entityRefOf(req),
-        metric as MetricKey,
+        metric,
         windowOf(req),
         bucket,
         credentials,

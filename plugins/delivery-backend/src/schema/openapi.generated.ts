@@ -1,0 +1,755 @@
+// Generated from openapi.yaml by scripts/generate-openapi-router.mjs; do not edit.
+// Regenerate with: node scripts/generate-openapi-router.mjs plugins/delivery-backend
+
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+
+export const spec = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "delivery",
+    "version": "1",
+    "description": "Delivery Insights: stores delivery records (deployments, changes, incidents, work items, SLI samples, quality snapshots) and serves the metrics computed from them. Metric definitions: docs/metrics.md.",
+    "license": {
+      "name": "UNLICENSED"
+    }
+  },
+  "servers": [
+    {
+      "url": "/"
+    }
+  ],
+  "paths": {
+    "/health": {
+      "get": {
+        "operationId": "GetHealth",
+        "description": "The database engine in use and the registered provider modules.",
+        "responses": {
+          "200": {
+            "description": "The backend is up and its database answers.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeliveryHealth"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/events": {
+      "post": {
+        "operationId": "PostEvents",
+        "description": "Stores up to 5,000 records atomically. Each record is keyed by (type, source, id): delivering it again updates it. If any event is invalid, the response is 400 naming every offending index and field, and nothing of the batch is stored. Requires the delivery.events.create permission.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "events"
+                ],
+                "properties": {
+                  "events": {
+                    "type": "array",
+                    "description": "Validated event by event; see DeliveryEvent for the fields.",
+                    "items": {
+                      "$ref": "#/components/schemas/DeliveryEvent"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Every record of the batch was stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestionResult"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/organization/scorecard": {
+      "get": {
+        "operationId": "GetOrganizationScorecard",
+        "description": "Every metric over all records of the organisation.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ScorecardResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/scorecards": {
+      "get": {
+        "operationId": "GetScorecards",
+        "description": "Many entities' scorecards in one call, for team and organisation pages.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": true,
+            "style": "form",
+            "explode": true,
+            "allowReserved": true,
+            "schema": {
+              "type": "array",
+              "minItems": 1,
+              "maxItems": 200,
+              "items": {
+                "type": "string"
+              }
+            }
+          },
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One scorecard per requested entity, in the order requested.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Scorecard"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/scorecard": {
+      "get": {
+        "operationId": "GetEntityScorecard",
+        "description": "Every metric of an entity over [from, to) (default the last 30 days) and the previous window of equal length. A System counts its components' records, a Group everything it owns.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ScorecardResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/timeseries": {
+      "get": {
+        "operationId": "GetEntityTimeSeries",
+        "description": "One metric in daily or weekly (Monday, UTC) buckets, for charts.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          },
+          {
+            "name": "metric",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/TimeSeriesMetric"
+            }
+          },
+          {
+            "name": "bucket",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "day",
+                "week"
+              ],
+              "default": "week"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The buckets covering the window, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TimeSeries"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/records": {
+      "get": {
+        "operationId": "GetEntityRecords",
+        "description": "The deployments, changes and incidents behind the entity's numbers, newest first.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "At most 500 of each, with `truncated` set when a list was cut.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": true
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "JWT": {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT"
+      }
+    },
+    "parameters": {
+      "kind": {
+        "name": "kind",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "namespace": {
+        "name": "namespace",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "name": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "from": {
+        "name": "from",
+        "in": "query",
+        "required": false,
+        "allowReserved": true,
+        "description": "Start of the window (inclusive), ISO 8601; default `to` minus 30 days.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "to": {
+        "name": "to",
+        "in": "query",
+        "required": false,
+        "allowReserved": true,
+        "description": "End of the window (exclusive), ISO 8601; default now.",
+        "schema": {
+          "type": "string"
+        }
+      }
+    },
+    "responses": {
+      "ErrorResponse": {
+        "description": "An error, e.g. 400 naming the bad field, 401, 403 or 404.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "ScorecardResponse": {
+        "description": "The scorecard.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Scorecard"
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "Error": {
+        "type": "object",
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "type": "object",
+            "required": [
+              "name",
+              "message"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "additionalProperties": true
+      },
+      "DeliveryHealth": {
+        "type": "object",
+        "required": [
+          "status",
+          "database",
+          "providers"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ok"
+            ]
+          },
+          "database": {
+            "type": "string"
+          },
+          "providers": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "DeliveryEvent": {
+        "type": "object",
+        "description": "A record: `type` (deployment | change | incident | workItem | sliSample | qualitySnapshot), `source`, `id`, `entityRef`, and the fields of its type (README).",
+        "required": [
+          "type",
+          "source",
+          "id",
+          "entityRef"
+        ],
+        "properties": {
+          "type": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string"
+          },
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          }
+        },
+        "additionalProperties": true
+      },
+      "IngestionResult": {
+        "type": "object",
+        "required": [
+          "received",
+          "inserted",
+          "updated"
+        ],
+        "properties": {
+          "received": {
+            "type": "integer"
+          },
+          "inserted": {
+            "type": "integer"
+          },
+          "updated": {
+            "type": "integer"
+          }
+        }
+      },
+      "TimeSeriesMetric": {
+        "type": "string",
+        "enum": [
+          "deploymentFrequency",
+          "deploymentDaysPerWeek",
+          "leadTime",
+          "changeFailureRate",
+          "timeToRestore",
+          "cycleTime",
+          "throughput",
+          "wip",
+          "flowEfficiency",
+          "velocityPredictability",
+          "lineCoverage",
+          "defectEscapeRate",
+          "incidentsPer30Days"
+        ]
+      },
+      "TimeSeries": {
+        "type": "object",
+        "required": [
+          "metric",
+          "bucket",
+          "points"
+        ],
+        "properties": {
+          "metric": {
+            "$ref": "#/components/schemas/TimeSeriesMetric"
+          },
+          "bucket": {
+            "type": "string",
+            "enum": [
+              "day",
+              "week"
+            ]
+          },
+          "points": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "from",
+                "to",
+                "value",
+                "sampleSize"
+              ],
+              "properties": {
+                "from": {
+                  "type": "string"
+                },
+                "to": {
+                  "type": "string"
+                },
+                "value": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "sampleSize": {
+                  "type": "integer"
+                }
+              }
+            }
+          }
+        }
+      },
+      "MetricValue": {
+        "type": "object",
+        "required": [
+          "value",
+          "unit",
+          "sampleSize",
+          "previous",
+          "level",
+          "target",
+          "met"
+        ],
+        "properties": {
+          "value": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "unit": {
+            "type": "string",
+            "enum": [
+              "per_day",
+              "per_week",
+              "hours",
+              "ratio",
+              "percent",
+              "count",
+              "per_30_days"
+            ]
+          },
+          "sampleSize": {
+            "type": "integer"
+          },
+          "p90": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "p85": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "open": {
+            "type": "integer"
+          },
+          "previous": {
+            "type": "object",
+            "required": [
+              "value",
+              "sampleSize"
+            ],
+            "properties": {
+              "value": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "sampleSize": {
+                "type": "integer"
+              }
+            }
+          },
+          "level": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "elite",
+              "high",
+              "medium",
+              "low",
+              null
+            ]
+          },
+          "target": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "required": [
+              "comparator",
+              "threshold"
+            ],
+            "properties": {
+              "comparator": {
+                "type": "string",
+                "enum": [
+                  "gte",
+                  "gt",
+                  "lte",
+                  "lt"
+                ]
+              },
+              "threshold": {
+                "type": "number"
+              }
+            }
+          },
+          "met": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          }
+        }
+      },
+      "Scorecard": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "entityRefs",
+          "window",
+          "previousWindow",
+          "dora",
+          "flow",
+          "quality"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "entityRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "window": {
+            "$ref": "#/components/schemas/Window"
+          },
+          "previousWindow": {
+            "$ref": "#/components/schemas/Window"
+          },
+          "dora": {
+            "type": "object",
+            "additionalProperties": {
+              "$ref": "#/components/schemas/MetricValue"
+            }
+          },
+          "flow": {
+            "type": "object",
+            "additionalProperties": {
+              "$ref": "#/components/schemas/MetricValue"
+            }
+          },
+          "quality": {
+            "type": "object",
+            "additionalProperties": {
+              "$ref": "#/components/schemas/MetricValue"
+            }
+          }
+        }
+      },
+      "Window": {
+        "type": "object",
+        "required": [
+          "from",
+          "to"
+        ],
+        "properties": {
+          "from": {
+            "type": "string"
+          },
+          "to": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  }
+} as const;
+
+export const createOpenApiRouter = async (
+  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
+) => createValidatedOpenApiRouter<typeof spec>(spec, options);
