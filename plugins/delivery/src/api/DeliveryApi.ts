@@ -1,5 +1,15 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { DeliveryHealth } from '@internal/backstage-plugin-delivery-common';
+import {
+  DeliveryHealth,
+  MetricWindow,
+  Scorecard,
+  ScorecardRecords,
+  TimeSeries,
+  TimeSeriesMetric,
+} from '@internal/backstage-plugin-delivery-common';
+
+/** A window to ask for; either end may be left to the backend's default (the last 30 days). */
+export type WindowQuery = Partial<MetricWindow>;
 
 /**
  * The frontend's view of the delivery backend.
@@ -8,6 +18,21 @@ import { DeliveryHealth } from '@internal/backstage-plugin-delivery-common';
  */
 export interface DeliveryApi {
   getHealth(): Promise<DeliveryHealth>;
+  getScorecard(entityRef: string, window?: WindowQuery): Promise<Scorecard>;
+  getScorecards(
+    entityRefs: string[],
+    window?: WindowQuery,
+  ): Promise<Scorecard[]>;
+  getOrganizationScorecard(window?: WindowQuery): Promise<Scorecard>;
+  getTimeSeries(
+    entityRef: string,
+    metric: TimeSeriesMetric,
+    options?: WindowQuery & { bucket?: 'day' | 'week' },
+  ): Promise<TimeSeries>;
+  getRecords(
+    entityRef: string,
+    window?: WindowQuery,
+  ): Promise<ScorecardRecords>;
 }
 
 /**

@@ -1,7 +1,23 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { DeliveryHealth } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryApi } from './DeliveryApi';
+import {
+  DeliveryHealth,
+  Scorecard,
+  ScorecardRecords,
+  TimeSeries,
+  TimeSeriesMetric,
+} from '@internal/backstage-plugin-delivery-common';
+import { DeliveryApi, WindowQuery } from './DeliveryApi';
+
+type QueryValue = string | string[] | undefined;
+
+const entityPath = (entityRef: string) => {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return ['entities', kind, namespace, name]
+    .map(part => encodeURIComponent(part.toLocaleLowerCase('en-US')))
+    .join('/');
+};
 
 /**
  * Talks to the delivery backend over HTTP, with the signed-in user's credentials.
@@ -13,13 +29,67 @@ export class DeliveryClient implements DeliveryApi {
     private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
   ) {}
 
-  async getHealth(): Promise<DeliveryHealth> {
-    return this.get<DeliveryHealth>('/health');
+  getHealth(): Promise<DeliveryHealth> {
+    return this.get('/health');
   }
 
-  private async get<T>(path: string): Promise<T> {
+  getScorecard(entityRef: string, window?: WindowQuery): Promise<Scorecard> {
+    return this.get(`/${entityPath(entityRef)}/scorecard`, { ...window });
+  }
+
+  async getScorecards(
+    entityRefs: string[],
+    window?: WindowQuery,
+  ): Promise<Scorecard[]> {
+    if (entityRefs.length === 0) {
+      return [];
+    }
+    const { items } = await this.get<{ items: Scorecard[] }>('/scorecards', {
+      entityRef: entityRefs,
+      ...window,
+    });
+    return items;
+  }
+
+  getOrganizationScorecard(window?: WindowQuery): Promise<Scorecard> {
+    return this.get('/organization/scorecard', { ...window });
+  }
+
+  getTimeSeries(
+    entityRef: string,
+    metric: TimeSeriesMetric,
+    options?: WindowQuery & { bucket?: 'day' | 'week' },
+  ): Promise<TimeSeries> {
+    return this.get(`/${entityPath(entityRef)}/timeseries`, {
+      metric,
+      ...options,
+    });
+  }
+
+  getRecords(
+    entityRef: string,
+    window?: WindowQuery,
+  ): Promise<ScorecardRecords> {
+    return this.get(`/${entityPath(entityRef)}/records`, { ...window });
+  }
+
+  private async get<T>(
+    path: string,
+    query: Record<string, QueryValue> = {},
+  ): Promise<T> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      for (const item of [value].flat()) {
+        if (item !== undefined) {
+          params.append(key, item);
+        }
+      }
+    }
     const baseUrl = await this.deps.discoveryApi.getBaseUrl('delivery');
-    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`);
+    const search = params.size > 0 ? `?${params}` : '';
+    const response = await this.deps.fetchApi.fetch(
+      `${baseUrl}${path}${search}`,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

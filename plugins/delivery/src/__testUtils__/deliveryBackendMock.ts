@@ -1,0 +1,31 @@
+import { mockApis } from '@backstage/frontend-test-utils';
+import { http, HttpResponse, JsonBodyType } from 'msw';
+import { setupServer } from 'msw/node';
+import { DeliveryClient, deliveryApiRef } from '../api';
+
+export const DELIVERY_BASE_URL = 'http://localhost:7007/api/delivery';
+
+/**
+ * The real DeliveryClient, talking over HTTP to a backend that msw plays at the network boundary.
+ * Tests call `registerMswTestHooks(deliveryBackend)` and answer routes with `deliveryBackend.use`.
+ */
+export const deliveryBackend = setupServer();
+
+export const deliveryApis = () =>
+  [
+    [
+      deliveryApiRef,
+      new DeliveryClient({
+        discoveryApi: mockApis.discovery({
+          baseUrl: 'http://localhost:7007',
+        }),
+        fetchApi: mockApis.fetch(),
+      }),
+    ],
+  ] as const;
+
+/** Answers GET `path` (relative to /api/delivery) with `body` and the given status. */
+export const answer = (path: string, body: JsonBodyType, status = 200) =>
+  http.get(`${DELIVERY_BASE_URL}${path}`, () =>
+    HttpResponse.json(body, { status }),
+  );
