@@ -188,3 +188,20 @@ export type TimeSeries = {
   bucket: 'day' | 'week';
   points: TimeSeriesPoint[];
 };
+
+/** Which way each metric improves: what "better" means for trends and default comparators. @public */
+export const metricDirections: Record<TimeSeriesMetric, 'higher' | 'lower'> = {
+  deploymentFrequency: 'higher',
+  deploymentDaysPerWeek: 'higher',
+  leadTime: 'lower',
+  changeFailureRate: 'lower',
+  timeToRestore: 'lower',
+  cycleTime: 'lower',
+  throughput: 'higher',
+  wip: 'lower',
+  flowEfficiency: 'higher',
+  velocityPredictability: 'lower',
+  lineCoverage: 'higher',
+  defectEscapeRate: 'lower',
+  incidentsPer30Days: 'lower',
+};

@@ -3,6 +3,7 @@ import {
   MetricTarget,
   doraMetricKeys,
   flowMetricKeys,
+  metricDirections,
   qualityMetricKeys,
 } from '@internal/backstage-plugin-delivery-common';
 
@@ -17,22 +18,6 @@ const metricKeys: readonly MetricKey[] = [
   ...flowMetricKeys,
   ...qualityMetricKeys,
 ];
-
-/** Which way a metric improves; decides the comparator of a target set without a default. */
-const betterWhen: Record<MetricKey, 'higher' | 'lower'> = {
-  deploymentFrequency: 'higher',
-  leadTime: 'lower',
-  changeFailureRate: 'lower',
-  timeToRestore: 'lower',
-  cycleTime: 'lower',
-  throughput: 'higher',
-  wip: 'lower',
-  flowEfficiency: 'higher',
-  velocityPredictability: 'lower',
-  lineCoverage: 'higher',
-  defectEscapeRate: 'lower',
-  incidentsPer30Days: 'lower',
-};
 
 /**
  * The defaults of the delivery-management brief, in the units of the scorecard (per day, hours,
@@ -137,7 +122,7 @@ export function targetOverridesFromAnnotations(
     }
     const comparator =
       base[metric]?.comparator ??
-      (betterWhen[metric] === 'lower' ? 'lte' : 'gte');
+      (metricDirections[metric] === 'lower' ? 'lte' : 'gte');
     targets[metric] = { comparator, threshold };
   }
   return { targets, errors };

@@ -1,0 +1,1 @@
+export { WindowSelector } from './WindowSelector';

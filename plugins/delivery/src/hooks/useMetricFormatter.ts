@@ -1,0 +1,49 @@
+import {
+  appLanguageApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  MetricTarget,
+  MetricUnit,
+} from '@internal/backstage-plugin-delivery-common';
+import { useCallback } from 'react';
+import useObservable from 'react-use/esm/useObservable';
+import { formatNumber, toHumanValue } from '../format/formatMetricValue';
+import { deliveryTranslationRef } from '../translation';
+
+/** Formats metric values and targets in human units, in the user's language. */
+export function useMetricFormatter() {
+  const { t } = useTranslationRef(deliveryTranslationRef);
+  const languageApi = useApi(appLanguageApiRef);
+  const { language } = useObservable(
+    languageApi.language$(),
+    languageApi.getLanguage(),
+  );
+
+  const formatValue = useCallback(
+    (value: number | null | undefined, unit: MetricUnit): string => {
+      if (value === null || value === undefined) {
+        return t('common.noValue');
+      }
+      const human = toHumanValue(value, unit);
+      return t(human.key, { value: formatNumber(human.value, language) });
+    },
+    [t, language],
+  );
+
+  const formatTarget = useCallback(
+    (target: MetricTarget, unit: MetricUnit): string =>
+      t(`comparators.${target.comparator}`, {
+        value: formatValue(target.threshold, unit),
+      }),
+    [t, formatValue],
+  );
+
+  return {
+    formatValue,
+    formatTarget,
+    formatNumber: (value: number) => formatNumber(value, language),
+    language,
+  };
+}

@@ -1,0 +1,1 @@
+export { deliveryTranslationRef } from './translation';

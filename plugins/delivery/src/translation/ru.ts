@@ -1,0 +1,15 @@
+import { commonMessagesRu } from './ru/common';
+import { entityMessagesRu } from './ru/entity';
+import { teamMessagesRu } from './ru/team';
+
+/**
+ * The complete Russian translation. The translation ref's loader type requires every English
+ * key, so a missing key is a type error; `_few` and `_many` are Russian's extra plural forms.
+ */
+const deliveryTranslationRu = {
+  ...commonMessagesRu,
+  ...entityMessagesRu,
+  ...teamMessagesRu,
+};
+
+export default deliveryTranslationRu;

@@ -1,0 +1,21 @@
+import { createTranslationRef } from '@backstage/frontend-plugin-api';
+import { commonMessages } from './messages/common';
+import { entityMessages } from './messages/entity';
+import { teamMessages } from './messages/team';
+
+/**
+ * Every string the delivery plugin shows. English is built in; Russian loads on demand.
+ *
+ * @public
+ */
+export const deliveryTranslationRef = createTranslationRef({
+  id: 'delivery',
+  messages: {
+    ...commonMessages,
+    ...entityMessages,
+    ...teamMessages,
+  },
+  translations: {
+    ru: () => import('./ru'),
+  },
+});
