@@ -64,4 +64,5 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@internal/backstage-plugin-delivery-backend'));
+backend.add(import('@internal/backstage-plugin-delivery-backend-module-demo'));
 backend.start();

@@ -20,7 +20,10 @@ const githubModule = createBackendModule({
     env.registerInit({
       deps: { providers: deliveryProvidersExtensionPoint },
       async init({ providers }) {
-        providers.addProvider({ getProviderId: () => 'github' });
+        providers.addProvider({
+          getProviderId: () => 'github',
+          connect: async () => {},
+        });
       },
     });
   },

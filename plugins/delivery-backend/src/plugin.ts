@@ -9,6 +9,7 @@ import {
 } from '@internal/backstage-plugin-delivery-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DeliveryStore } from './database/DeliveryStore';
+import { EventIngestion } from './ingestion/EventIngestion';
 import { MetricInputsQuery } from './database/MetricInputsQuery';
 import { RecordListQuery } from './database/RecordListQuery';
 import { EntityScope } from './service/EntityScope';
@@ -58,6 +59,7 @@ export const deliveryPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(deliveryPermissions);
         const store = await DeliveryStore.create(database);
+        const ingestion = new EventIngestion(store);
         const { levels, targets } = readMetricSettings(config);
         const scorecards = new ScorecardService({
           entityScope: new EntityScope(catalog),
@@ -71,11 +73,14 @@ export const deliveryPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             knex: store.knex,
-            store,
+            ingestion,
             scorecards,
             providerIds: () => [...providers.keys()],
           }),
         );
+        for (const provider of providers.values()) {
+          await provider.connect(ingestion);
+        }
       },
     });
   },

@@ -11,8 +11,7 @@ import {
 } from '@internal/backstage-plugin-delivery-common';
 import express, { Request } from 'express';
 import { Knex } from 'knex';
-import { DeliveryStore } from '../database/DeliveryStore';
-import { parseEventBatch } from '../ingestion/parseEventBatch';
+import { EventIngestion } from '../ingestion/EventIngestion';
 import { resolveWindow } from '../metrics';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ScorecardService } from './ScorecardService';
@@ -21,7 +20,7 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   knex: Knex;
-  store: DeliveryStore;
+  ingestion: EventIngestion;
   scorecards: ScorecardService;
   providerIds: () => string[];
 }
@@ -48,7 +47,7 @@ const entityRefOf = (req: Request) =>
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, knex, store, scorecards, providerIds } =
+  const { httpAuth, permissions, knex, ingestion, scorecards, providerIds } =
     options;
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -78,9 +77,7 @@ export async function createRouter(
         `Not allowed to store delivery records (${deliveryEventsCreatePermission.name})`,
       );
     }
-    const events = parseEventBatch(req.body);
-    const counts = await store.upsert(events);
-    res.json({ received: events.length, ...counts });
+    res.json(await ingestion.ingestBody(req.body));
   });
 
   router.get('/organization/scorecard', async (req, res) => {

@@ -1,0 +1,108 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DeliveryIngestion,
+  DeliveryProvider,
+} from '@internal/backstage-plugin-delivery-node';
+import {
+  DEMO_SOURCE,
+  generateDemoEvents,
+  generateDemoSliSamples,
+} from './generator/generateDemoEvents';
+import {
+  DemoProfileName,
+  demoProfileNames,
+  demoProfiles,
+} from './generator/profiles';
+import { seededRandom } from './generator/random';
+
+/** Annotation that pins a demo service to a profile; others get one drawn from their name. */
+export const DEMO_PROFILE_ANNOTATION = 'delivery-insights.io/demo-profile';
+
+const BATCH_SIZE = 1000;
+const DAY_MS = 86_400_000;
+const SLI_DAYS = 30;
+
+export function demoProfileOf(entity: Entity): DemoProfileName {
+  const pinned = entity.metadata.annotations?.[DEMO_PROFILE_ANNOTATION];
+  if (demoProfileNames.includes(pinned as DemoProfileName)) {
+    return pinned as DemoProfileName;
+  }
+  const random = seededRandom(stringifyEntityRef(entity));
+  return demoProfileNames[Math.floor(random() * demoProfileNames.length)];
+}
+
+/**
+ * Feeds labelled demo records (source `demo`) for every Component in the catalog through the
+ * delivery backend's own ingestion path, on start and then hourly so the portal stays current.
+ */
+export class DemoDataProvider implements DeliveryProvider {
+  private ingestion?: DeliveryIngestion;
+
+  constructor(
+    private readonly options: {
+      auth: AuthService;
+      catalog: CatalogService;
+      logger: LoggerService;
+      scheduler: SchedulerService;
+      days: number;
+    },
+  ) {}
+
+  getProviderId() {
+    return DEMO_SOURCE;
+  }
+
+  async connect(ingestion: DeliveryIngestion) {
+    this.ingestion = ingestion;
+    await this.options.scheduler.scheduleTask({
+      id: 'delivery-demo-data',
+      frequency: { hours: 1 },
+      timeout: { minutes: 15 },
+      initialDelay: { seconds: 5 },
+      fn: () => this.run(new Date()),
+    });
+  }
+
+  async run(now: Date) {
+    const { auth, catalog, logger, days } = this.options;
+    if (!this.ingestion) {
+      throw new Error('The demo data provider is not connected');
+    }
+    const { items } = await catalog.getEntities(
+      { filter: { kind: 'component' } },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    if (items.length === 0) {
+      logger.info(
+        'No components in the catalog yet; demo data follows on the next run',
+      );
+      return;
+    }
+    const from = new Date(now.getTime() - days * DAY_MS);
+    const sliFrom = new Date(now.getTime() - SLI_DAYS * DAY_MS);
+    let ingested = 0;
+    for (const [index, entity] of items.entries()) {
+      const entityRef = stringifyEntityRef(entity);
+      const profile = demoProfiles[demoProfileOf(entity)];
+      const events = [
+        ...generateDemoEvents({ entityRef, profile, from, now }),
+        ...generateDemoSliSamples({ entityRef, profile, from: sliFrom, now }),
+      ];
+      for (let i = 0; i < events.length; i += BATCH_SIZE) {
+        await this.ingestion.ingest(events.slice(i, i + BATCH_SIZE));
+      }
+      ingested += events.length;
+      logger.info(
+        `Demo data: ${index + 1}/${
+          items.length
+        } components, ${ingested} events (${entityRef})`,
+      );
+    }
+  }
+}
