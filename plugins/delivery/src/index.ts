@@ -1,8 +1,19 @@
 /**
- * Delivery Insights: delivery and reliability metrics on every service page.
+ * Delivery Insights: delivery and reliability metrics on every service page. This entry point is
+ * for apps on the legacy frontend system; the new frontend system uses `/alpha`.
  *
  * @packageDocumentation
  */
 
-export { deliveryPlugin as default } from './plugin';
+export {
+  deliveryPlugin,
+  DeliveryOverviewPage,
+  EntityDoraScorecardCard,
+  EntityDeliveryContent,
+  EntityGroupDeliveryContent,
+} from './plugin';
+export { isDeliveryEntity, isTeamEntity } from './entityFilters';
 export * from './api';
+export { deliveryTranslationRef } from './translation';
+export { formatNumber, toHumanValue } from './format/formatMetricValue';
+export type { HumanValue } from './format/formatMetricValue';

@@ -1,27 +1,28 @@
 import {
-  ApiBlueprint,
-  coreExtensionData,
-} from '@backstage/frontend-plugin-api';
-import { createExtensionTester } from '@backstage/frontend-test-utils';
+  deliveryPlugin,
+  DeliveryOverviewPage,
+  EntityDeliveryContent,
+  EntityDoraScorecardCard,
+  EntityGroupDeliveryContent,
+} from './plugin';
 import { deliveryApiRef } from './api';
-import { deliveryApi, deliveryPage, deliveryPlugin } from './plugin';
 
-describe('delivery frontend plugin', () => {
-  it('registers its API client and its page under the plugin id delivery', () => {
-    expect(deliveryPlugin.pluginId).toBe('delivery');
-    expect(deliveryPlugin.getExtension('api:delivery')).toBeDefined();
-    expect(deliveryPlugin.getExtension('page:delivery')).toBeDefined();
+describe('delivery plugin for the legacy frontend system', () => {
+  it('is the plugin delivery and provides the delivery API', () => {
+    expect(deliveryPlugin.getId()).toBe('delivery');
+    expect(
+      [...deliveryPlugin.getApis()].map(factory => factory.api.id),
+    ).toEqual([deliveryApiRef.id]);
   });
 
-  it('provides the delivery API factory under its API ref', () => {
-    const factory = createExtensionTester(deliveryApi).get(
-      ApiBlueprint.dataRefs.factory,
-    );
-    expect(factory.api.id).toBe(deliveryApiRef.id);
-  });
-
-  it('mounts its page at /delivery', () => {
-    const tester = createExtensionTester(deliveryPage);
-    expect(tester.get(coreExtensionData.routePath)).toBe('/delivery');
+  it('exports the page, card and tabs as components an app can place', () => {
+    for (const component of [
+      DeliveryOverviewPage,
+      EntityDoraScorecardCard,
+      EntityDeliveryContent,
+      EntityGroupDeliveryContent,
+    ]) {
+      expect(typeof component).toBe('function');
+    }
   });
 });

@@ -7,19 +7,29 @@ import {
   MetricTarget,
   MetricUnit,
 } from '@internal/backstage-plugin-delivery-common';
-import { useCallback } from 'react';
-import useObservable from 'react-use/esm/useObservable';
+import { useCallback, useEffect, useState } from 'react';
 import { formatNumber, toHumanValue } from '../format/formatMetricValue';
 import { deliveryTranslationRef } from '../translation';
+
+/** The user's language; re-renders only when it actually changes. */
+function useLanguage(): string {
+  const languageApi = useApi(appLanguageApiRef);
+  const [language, setLanguage] = useState(
+    () => languageApi.getLanguage().language,
+  );
+  useEffect(() => {
+    const subscription = languageApi
+      .language$()
+      .subscribe(next => setLanguage(next.language));
+    return () => subscription.unsubscribe();
+  }, [languageApi]);
+  return language;
+}
 
 /** Formats metric values and targets in human units, in the user's language. */
 export function useMetricFormatter() {
   const { t } = useTranslationRef(deliveryTranslationRef);
-  const languageApi = useApi(appLanguageApiRef);
-  const { language } = useObservable(
-    languageApi.language$(),
-    languageApi.getLanguage(),
-  );
+  const language = useLanguage();
 
   const formatValue = useCallback(
     (value: number | null | undefined, unit: MetricUnit): string => {

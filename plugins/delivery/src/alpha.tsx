@@ -1,0 +1,98 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import TimelineIcon from '@material-ui/icons/Timeline';
+import { DeliveryClient, deliveryApiRef } from './api';
+import { isDeliveryEntity, isTeamEntity } from './entityFilters';
+import { rootRouteRef } from './routes';
+
+export const deliveryApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: deliveryApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new DeliveryClient(deps),
+    }),
+});
+
+export const deliveryPage = PageBlueprint.make({
+  params: {
+    path: '/delivery',
+    title: 'Delivery',
+    icon: <TimelineIcon />,
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('./components/DeliveryOverviewPage').then(m => (
+        <m.DeliveryOverviewPage />
+      )),
+  },
+});
+
+export const entityDoraScorecardCard = EntityCardBlueprint.make({
+  name: 'dora-scorecard',
+  params: {
+    filter: isDeliveryEntity,
+    loader: () =>
+      import('./components/EntityDoraScorecardCard').then(m => (
+        <m.EntityDoraScorecardCard />
+      )),
+  },
+});
+
+export const entityDeliveryContent = EntityContentBlueprint.make({
+  name: 'delivery',
+  params: {
+    path: '/delivery',
+    title: 'Delivery',
+    filter: isDeliveryEntity,
+    loader: () =>
+      import('./components/EntityDeliveryContent').then(m => (
+        <m.EntityDeliveryContent />
+      )),
+  },
+});
+
+export const groupDeliveryContent = EntityContentBlueprint.make({
+  name: 'group-delivery',
+  params: {
+    path: '/delivery',
+    title: 'Delivery',
+    filter: isTeamEntity,
+    loader: () =>
+      import('./components/GroupDeliveryContent').then(m => (
+        <m.GroupDeliveryContent />
+      )),
+  },
+});
+
+/**
+ * Delivery Insights for Backstage's new frontend system: the API, the organisation overview page,
+ * the DORA scorecard card and Delivery tab of Components and Systems, and the Delivery tab of
+ * Groups.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'delivery',
+  info: { packageJson: () => import('../package.json') },
+  extensions: [
+    deliveryApi,
+    deliveryPage,
+    entityDoraScorecardCard,
+    entityDeliveryContent,
+    groupDeliveryContent,
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+export { deliveryTranslationRef } from './translation';

@@ -1,0 +1,149 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Table, TableColumn } from '@backstage/core-components';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import { doraMetricKeys } from '@internal/backstage-plugin-delivery-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useMemo } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useDeliveryWindow } from '../../hooks/useDeliveryWindow';
+import { deliveryTranslationRef } from '../../translation';
+import {
+  DoraMetricCell,
+  LoadErrorPanel,
+  NoticePanel,
+  catalogFields,
+  compareNullsLast,
+  entityDisplayName,
+  useScorecards,
+} from '../ScorecardParts';
+import { RankedTeam, TeamStanding, rankTeams } from './rankTeams';
+
+type TeamRow = RankedTeam<TeamStanding & { id: string; entityRef: string }>;
+
+/** Every team of the catalog (Groups of type `team`), ranked on its rolled-up four keys. */
+export const TeamRanking = () => {
+  const { t } = useTranslationRef(deliveryTranslationRef);
+  const catalogApi = useApi(catalogApiRef);
+  const { window } = useDeliveryWindow();
+
+  const teams = useAsyncRetry(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: 'group', 'spec.type': 'team' },
+      fields: catalogFields,
+    });
+    return items;
+  }, [catalogApi]);
+
+  const refs = useMemo(
+    () => (teams.value ?? []).map((e: Entity) => stringifyEntityRef(e)),
+    [teams.value],
+  );
+
+  const scorecards = useScorecards(refs, window);
+
+  const rows = useMemo<TeamRow[]>(
+    () =>
+      rankTeams(
+        (teams.value ?? []).map(entity => {
+          const entityRef = stringifyEntityRef(entity);
+          return {
+            id: entityRef,
+            entityRef,
+            name: entityDisplayName(entity),
+            scorecard: scorecards.value?.get(entityRef),
+          };
+        }),
+      ),
+    [teams.value, scorecards.value],
+  );
+
+  const columns = useMemo<TableColumn<TeamRow>[]>(
+    () => [
+      {
+        title: t('team.rankColumn'),
+        field: 'rank',
+        type: 'numeric',
+        align: 'left',
+        width: '5%',
+        defaultSort: 'asc',
+      },
+      {
+        title: t('team.teamColumn'),
+        field: 'name',
+        highlight: true,
+        customSort: (a, b) => a.name.localeCompare(b.name),
+        render: row => (
+          <EntityRefLink entityRef={row.entityRef} defaultKind="group">
+            {row.name}
+          </EntityRefLink>
+        ),
+      },
+      {
+        title: t('team.strongKeysColumn'),
+        field: 'strongKeys',
+        type: 'numeric',
+        align: 'left',
+        render: row => t('team.strongKeys', { value: String(row.strongKeys) }),
+      },
+      ...doraMetricKeys.map(
+        (key): TableColumn<TeamRow> => ({
+          title: t(`metrics.${key}`),
+          field: `scorecard.dora.${key}.value`,
+          customSort: (a, b, _type, direction?: 'asc' | 'desc') =>
+            compareNullsLast(
+              a.scorecard?.dora[key].value,
+              b.scorecard?.dora[key].value,
+              direction,
+            ),
+          render: row => <DoraMetricCell metric={row.scorecard?.dora[key]} />,
+        }),
+      ),
+    ],
+    [t],
+  );
+
+  const emptyContent = useMemo(
+    () => (
+      <NoticePanel title={t('team.noTeams')} hint={t('team.noTeamsHint')} />
+    ),
+    [t],
+  );
+
+  const title = t('team.teamsHeading');
+  const error = teams.error ?? scorecards.error;
+  if (error) {
+    return (
+      <Box component="section" aria-label={title}>
+        <Typography variant="h5" component="h2" gutterBottom>
+          {title}
+        </Typography>
+        <LoadErrorPanel
+          error={error}
+          onRetry={teams.error ? teams.retry : scorecards.retry}
+        />
+      </Box>
+    );
+  }
+
+  return (
+    <Box component="section" aria-label={title}>
+      <Table<TeamRow>
+        title={title}
+        subtitle={t('team.teamsDescription')}
+        isLoading={teams.loading || scorecards.loading}
+        columns={columns}
+        data={rows}
+        options={{
+          paging: rows.length > 20,
+          pageSize: 20,
+          search: false,
+          padding: 'dense',
+          draggable: false,
+        }}
+        emptyContent={emptyContent}
+      />
+    </Box>
+  );
+};

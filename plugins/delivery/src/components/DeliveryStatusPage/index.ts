@@ -1,1 +1,0 @@
-export { DeliveryStatusPage } from './DeliveryStatusPage';

@@ -1,0 +1,2 @@
+export { EntityDoraScorecardCard } from './EntityDoraScorecardCard';
+export type { EntityDoraScorecardCardProps } from './EntityDoraScorecardCard';

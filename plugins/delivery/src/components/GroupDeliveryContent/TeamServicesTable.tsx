@@ -1,0 +1,163 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Table, TableColumn } from '@backstage/core-components';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  Scorecard,
+  doraMetricKeys,
+} from '@internal/backstage-plugin-delivery-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useMemo } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useDeliveryWindow } from '../../hooks/useDeliveryWindow';
+import { deliveryTranslationRef } from '../../translation';
+import {
+  DoraMetricCell,
+  LoadErrorPanel,
+  NoticePanel,
+  catalogFields,
+  compareNullsLast,
+  entityDisplayName,
+  useScorecards,
+  hasAnyData,
+} from '../ScorecardParts';
+
+type ServiceRow = {
+  id: string;
+  entityRef: string;
+  name: string;
+  scorecard?: Scorecard;
+};
+
+/** Every component the team owns, each with the four keys, its levels and the previous window. */
+export const TeamServicesTable = ({ groupRef }: { groupRef: string }) => {
+  const { t } = useTranslationRef(deliveryTranslationRef);
+  const catalogApi = useApi(catalogApiRef);
+  const { window } = useDeliveryWindow();
+
+  const components = useAsyncRetry(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: 'component', 'relations.ownedBy': groupRef },
+      fields: catalogFields,
+    });
+    return items;
+  }, [catalogApi, groupRef]);
+
+  const refs = useMemo(
+    () => (components.value ?? []).map((e: Entity) => stringifyEntityRef(e)),
+    [components.value],
+  );
+
+  const scorecards = useScorecards(refs, window);
+
+  const rows = useMemo<ServiceRow[]>(
+    () =>
+      (components.value ?? []).map(entity => {
+        const entityRef = stringifyEntityRef(entity);
+        return {
+          id: entityRef,
+          entityRef,
+          name: entityDisplayName(entity),
+          scorecard: scorecards.value?.get(entityRef),
+        };
+      }),
+    [components.value, scorecards.value],
+  );
+
+  const columns = useMemo<TableColumn<ServiceRow>[]>(
+    () => [
+      {
+        title: t('team.serviceColumn'),
+        field: 'name',
+        highlight: true,
+        defaultSort: 'asc',
+        customSort: (a, b) => a.name.localeCompare(b.name),
+        render: row => (
+          <EntityRefLink entityRef={row.entityRef} defaultKind="component">
+            {row.name}
+          </EntityRefLink>
+        ),
+      },
+      ...doraMetricKeys.map(
+        (key): TableColumn<ServiceRow> => ({
+          title: t(`metrics.${key}`),
+          field: `scorecard.dora.${key}.value`,
+          customSort: (a, b, _type, direction?: 'asc' | 'desc') =>
+            compareNullsLast(
+              a.scorecard?.dora[key].value,
+              b.scorecard?.dora[key].value,
+              direction,
+            ),
+          render: row => (
+            <DoraMetricCell metric={row.scorecard?.dora[key]} showPrevious />
+          ),
+        }),
+      ),
+    ],
+    [t],
+  );
+
+  const emptyContent = useMemo(
+    () => (
+      <NoticePanel
+        title={t('team.noServices')}
+        hint={t('team.noServicesHint', { owner: groupRef })}
+      />
+    ),
+    [t, groupRef],
+  );
+
+  const title = t('team.servicesHeading');
+
+  const error = components.error ?? scorecards.error;
+  if (error) {
+    return (
+      <Box component="section" aria-label={title}>
+        <Typography variant="h5" component="h2" gutterBottom>
+          {title}
+        </Typography>
+        <LoadErrorPanel
+          error={error}
+          onRetry={components.error ? components.retry : scorecards.retry}
+        />
+      </Box>
+    );
+  }
+
+  const loading = components.loading || scorecards.loading;
+  const noData =
+    !loading &&
+    rows.length > 0 &&
+    rows.every(
+      row => !row.scorecard || !hasAnyData(row.scorecard, doraMetricKeys),
+    );
+
+  return (
+    <Box component="section" aria-label={title}>
+      <Table<ServiceRow>
+        title={title}
+        subtitle={
+          loading ? undefined : t('team.servicesCount', { count: rows.length })
+        }
+        isLoading={loading}
+        columns={columns}
+        data={rows}
+        options={{
+          paging: rows.length > 20,
+          pageSize: 20,
+          search: false,
+          padding: 'dense',
+          draggable: false,
+        }}
+        emptyContent={emptyContent}
+      />
+      {noData && (
+        <NoticePanel
+          title={t('team.noServiceData')}
+          hint={t('team.noServiceDataHint')}
+        />
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,98 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { DeliveryClient, deliveryApiRef } from './api';
+
+const overviewRouteRef = createRouteRef({ id: 'delivery:overview' });
+
+/**
+ * Delivery Insights for apps on Backstage's legacy frontend system.
+ *
+ * @public
+ */
+export const deliveryPlugin = createPlugin({
+  id: 'delivery',
+  apis: [
+    createApiFactory({
+      api: deliveryApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new DeliveryClient(deps),
+    }),
+  ],
+  routes: {
+    root: overviewRouteRef,
+  },
+});
+
+/**
+ * The organisation overview page, for a route such as `/delivery`.
+ *
+ * @public
+ */
+export const DeliveryOverviewPage = deliveryPlugin.provide(
+  createRoutableExtension({
+    name: 'DeliveryOverviewPage',
+    component: () =>
+      import('./components/DeliveryOverviewPage').then(
+        m => m.DeliveryOverviewPage,
+      ),
+    mountPoint: overviewRouteRef,
+  }),
+);
+
+/**
+ * The DORA scorecard card for the overview of a Component or System page.
+ *
+ * @public
+ */
+export const EntityDoraScorecardCard = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDoraScorecardCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityDoraScorecardCard').then(
+          m => m.EntityDoraScorecardCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The Delivery tab of a Component or System page.
+ *
+ * @public
+ */
+export const EntityDeliveryContent = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeliveryContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityDeliveryContent').then(
+          m => m.EntityDeliveryContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The Delivery tab of a Group page: the team's rolled-up scorecard and its services.
+ *
+ * @public
+ */
+export const EntityGroupDeliveryContent = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupDeliveryContent',
+    component: {
+      lazy: () =>
+        import('./components/GroupDeliveryContent').then(
+          m => m.GroupDeliveryContent,
+        ),
+    },
+  }),
+);
