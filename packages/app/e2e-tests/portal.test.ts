@@ -122,3 +122,54 @@ test('the Russian interface formats numbers the Russian way', async ({
     page.getByText(`${formatNumber(rate.value, 'ru')} %`).first(),
   ).toBeVisible();
 });
+
+test('a team page rolls up the services it owns', async ({ page }) => {
+  const scorecard = await openWithScorecard(
+    page,
+    '/catalog/default/group/team-checkout/delivery?window=90d',
+    'entities/group/default/team-checkout',
+  );
+  expect(scorecard.entityRefs).toContain('component:default/checkout-service');
+
+  await expect(page.getByText('Team scorecard').first()).toBeVisible();
+  const { leadTime, deploymentFrequency } = scorecard.dora;
+  await expect(page.getByText(shown(leadTime)).first()).toBeVisible();
+  await expect(
+    page.getByText(shown(deploymentFrequency)).first(),
+  ).toBeVisible();
+  const services = page.getByRole('table').filter({ hasText: 'Service' });
+  await expect(
+    services.getByRole('link', { name: 'Checkout Service' }),
+  ).toBeVisible();
+
+  await page.screenshot({
+    path: `${SCREENSHOTS}/team-page.png`,
+    fullPage: true,
+  });
+});
+
+test('the organisation overview ranks the teams and shows the backend status', async ({
+  page,
+}) => {
+  const scorecard = page.waitForResponse(isScorecardOf('organization'));
+  await page.goto('/delivery?window=90d');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  const organization = (await (await scorecard).json()) as Scorecard;
+
+  await expect(
+    page.getByText(shown(organization.dora.deploymentFrequency)).first(),
+  ).toBeVisible();
+  const teams = page.getByRole('table').filter({ hasText: 'Rank' });
+  await expect(
+    teams.getByRole('link', { name: 'Checkout Team' }),
+  ).toBeVisible();
+  await expect(page.getByText('Providers: demo')).toBeVisible();
+  await expect(
+    page.getByText('better-sqlite3', { exact: false }),
+  ).toBeVisible();
+
+  await page.screenshot({
+    path: `${SCREENSHOTS}/delivery-page.png`,
+    fullPage: true,
+  });
+});

@@ -13,6 +13,21 @@ type DemoEvent = Record<string, unknown> & {
   entityRef: string;
 };
 
+/** One service's demo history: its profile, from `from` up to `now`. */
+export type DemoRange = {
+  entityRef: string;
+  profile: DemoProfile;
+  from: Date;
+  now: Date;
+};
+
+const unpack = ({ entityRef, profile, now }: DemoRange) => ({
+  entityRef,
+  profile,
+  name: entityRef.split('/').pop()!,
+  now: now.getTime(),
+});
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A two-week iteration name, e.g. `2026-S23`, the same for every service. */
@@ -30,15 +45,8 @@ const sprintOf = (ms: number) => {
  * what happened since: ids are stable, re-ingesting updates instead of duplicating. Anything that
  * would lie after `now` (a resolution, a completion) is left open until a later run.
  */
-export function generateDemoEvents(options: {
-  entityRef: string;
-  profile: DemoProfile;
-  from: Date;
-  now: Date;
-}): DemoEvent[] {
-  const { entityRef, profile } = options;
-  const name = entityRef.split('/').pop()!;
-  const now = options.now.getTime();
+export function generateDemoEvents(options: DemoRange): DemoEvent[] {
+  const { entityRef, profile, name, now } = unpack(options);
   const events: DemoEvent[] = [];
   const base = { source: DEMO_SOURCE, entityRef };
   const firstDay = Math.floor(options.from.getTime() / DAY_MS) * DAY_MS;
@@ -161,15 +169,8 @@ export function generateDemoEvents(options: {
 }
 
 /** Hourly availability samples of one service for the hours in [from, now). */
-export function generateDemoSliSamples(options: {
-  entityRef: string;
-  profile: DemoProfile;
-  from: Date;
-  now: Date;
-}): DemoEvent[] {
-  const { entityRef, profile } = options;
-  const name = entityRef.split('/').pop()!;
-  const now = options.now.getTime();
+export function generateDemoSliSamples(options: DemoRange): DemoEvent[] {
+  const { entityRef, profile, name, now } = unpack(options);
   const samples: DemoEvent[] = [];
   const firstHour = Math.floor(options.from.getTime() / HOUR_MS) * HOUR_MS;
   for (let hour = firstHour; hour + HOUR_MS <= now; hour += HOUR_MS) {

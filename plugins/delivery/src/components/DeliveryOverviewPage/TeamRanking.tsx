@@ -1,4 +1,3 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Table, TableColumn } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -15,8 +14,7 @@ import {
   NoticePanel,
   catalogFields,
   compareNullsLast,
-  entityDisplayName,
-  useScorecards,
+  useEntityScorecardRows,
 } from '../ScorecardParts';
 import { RankedTeam, TeamStanding, rankTeams } from './rankTeams';
 
@@ -36,28 +34,11 @@ export const TeamRanking = () => {
     return items;
   }, [catalogApi]);
 
-  const refs = useMemo(
-    () => (teams.value ?? []).map((e: Entity) => stringifyEntityRef(e)),
-    [teams.value],
+  const { rows: teamRows, scorecards } = useEntityScorecardRows(
+    teams.value,
+    window,
   );
-
-  const scorecards = useScorecards(refs, window);
-
-  const rows = useMemo<TeamRow[]>(
-    () =>
-      rankTeams(
-        (teams.value ?? []).map(entity => {
-          const entityRef = stringifyEntityRef(entity);
-          return {
-            id: entityRef,
-            entityRef,
-            name: entityDisplayName(entity),
-            scorecard: scorecards.value?.get(entityRef),
-          };
-        }),
-      ),
-    [teams.value, scorecards.value],
-  );
+  const rows = useMemo<TeamRow[]>(() => rankTeams(teamRows), [teamRows]);
 
   const columns = useMemo<TableColumn<TeamRow>[]>(
     () => [

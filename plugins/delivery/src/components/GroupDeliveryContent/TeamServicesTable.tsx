@@ -1,11 +1,7 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Table, TableColumn } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  Scorecard,
-  doraMetricKeys,
-} from '@internal/backstage-plugin-delivery-common';
+import { doraMetricKeys } from '@internal/backstage-plugin-delivery-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
@@ -14,21 +10,16 @@ import { useDeliveryWindow } from '../../hooks/useDeliveryWindow';
 import { deliveryTranslationRef } from '../../translation';
 import {
   DoraMetricCell,
+  EntityScorecardRow,
   LoadErrorPanel,
   NoticePanel,
   catalogFields,
   compareNullsLast,
-  entityDisplayName,
-  useScorecards,
+  useEntityScorecardRows,
   hasAnyData,
 } from '../ScorecardParts';
 
-type ServiceRow = {
-  id: string;
-  entityRef: string;
-  name: string;
-  scorecard?: Scorecard;
-};
+type ServiceRow = EntityScorecardRow;
 
 /** Every component the team owns, each with the four keys, its levels and the previous window. */
 export const TeamServicesTable = ({ groupRef }: { groupRef: string }) => {
@@ -44,26 +35,7 @@ export const TeamServicesTable = ({ groupRef }: { groupRef: string }) => {
     return items;
   }, [catalogApi, groupRef]);
 
-  const refs = useMemo(
-    () => (components.value ?? []).map((e: Entity) => stringifyEntityRef(e)),
-    [components.value],
-  );
-
-  const scorecards = useScorecards(refs, window);
-
-  const rows = useMemo<ServiceRow[]>(
-    () =>
-      (components.value ?? []).map(entity => {
-        const entityRef = stringifyEntityRef(entity);
-        return {
-          id: entityRef,
-          entityRef,
-          name: entityDisplayName(entity),
-          scorecard: scorecards.value?.get(entityRef),
-        };
-      }),
-    [components.value, scorecards.value],
-  );
+  const { rows, scorecards } = useEntityScorecardRows(components.value, window);
 
   const columns = useMemo<TableColumn<ServiceRow>[]>(
     () => [

@@ -20,3 +20,5 @@ export {
   systemRefOf,
 } from './catalogEntities';
 export { useScorecards } from './useScorecards';
+export { useEntityScorecardRows } from './useEntityScorecardRows';
+export type { EntityScorecardRow } from './useEntityScorecardRows';
