@@ -7,3 +7,4 @@
 export * from './permissions';
 export type * from './health';
 export * from './metrics';
+export * from './slo';
