@@ -11,11 +11,15 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DeliveryStore } from './database/DeliveryStore';
 import { EventIngestion } from './ingestion/EventIngestion';
 import { MetricInputsQuery } from './database/MetricInputsQuery';
+import { SliSampleQuery } from './database/SliSampleQuery';
 import { RecordListQuery } from './database/RecordListQuery';
 import { EntityScope } from './service/EntityScope';
 import { readMetricSettings } from './service/metricSettings';
 import { createRouter } from './service/router';
 import { ScorecardService } from './service/ScorecardService';
+import { SloService } from './service/SloService';
+import { SloDefinitionReader } from './slo/definitions/SloDefinitionReader';
+import { ScmIntegrations } from '@backstage/integration';
 
 /**
  * The delivery backend plugin: stores delivery records and serves the metrics computed from them.
@@ -47,6 +51,7 @@ export const deliveryPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        urlReader: coreServices.urlReader,
       },
       async init({
         catalog,
@@ -56,13 +61,23 @@ export const deliveryPlugin = createBackendPlugin({
         httpRouter,
         permissions,
         permissionsRegistry,
+        urlReader,
       }) {
         permissionsRegistry.addPermissions(deliveryPermissions);
         const store = await DeliveryStore.create(database);
         const ingestion = new EventIngestion(store);
         const { levels, targets } = readMetricSettings(config);
+        const entityScope = new EntityScope(catalog);
+        const slos = new SloService({
+          entityScope,
+          definitions: new SloDefinitionReader(
+            urlReader,
+            ScmIntegrations.fromConfig(config),
+          ),
+          samples: new SliSampleQuery(store.knex),
+        });
         const scorecards = new ScorecardService({
-          entityScope: new EntityScope(catalog),
+          entityScope,
           metricInputs: new MetricInputsQuery(store.knex),
           recordLists: new RecordListQuery(store.knex),
           levels,
@@ -75,6 +90,7 @@ export const deliveryPlugin = createBackendPlugin({
             knex: store.knex,
             ingestion,
             scorecards,
+            slos,
             providerIds: () => [...providers.keys()],
           }),
         );

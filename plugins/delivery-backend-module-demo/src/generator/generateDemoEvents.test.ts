@@ -79,7 +79,18 @@ describe('generateDemoEvents', () => {
 });
 
 describe('generateDemoSliSamples', () => {
-  it('gives one sample per whole hour with good never above total', () => {
+  it('gives hourly samples, five-minute ones over the last three days, good never above total', () => {
+    const recent = generateDemoSliSamples({
+      entityRef,
+      profile: demoProfiles.medium,
+      from: new Date('2026-05-01T00:00:00Z'),
+      now: new Date('2026-05-10T00:00:00Z'),
+    });
+    expect(recent).toHaveLength(6 * 24 + 3 * 24 * 12);
+    expect(recent.at(-1)!.timestamp).toBe('2026-05-09T23:55:00.000Z');
+  });
+
+  it('never reports more good events than events', () => {
     const now = new Date('2026-05-02T00:30:00Z');
     const samples = generateDemoSliSamples({
       entityRef,
@@ -87,7 +98,7 @@ describe('generateDemoSliSamples', () => {
       from,
       now,
     });
-    expect(samples).toHaveLength(24);
+    expect(samples).toHaveLength(24 * 12 + 6);
     for (const sample of samples) {
       expect(sample.good as number).toBeLessThanOrEqual(sample.total as number);
     }

@@ -168,15 +168,29 @@ export function generateDemoEvents(options: DemoRange): DemoEvent[] {
   return events;
 }
 
-/** Hourly availability samples of one service for the hours in [from, now). */
+/** How far back the demo SLI samples are five-minute buckets (enough for every burn-rate window). */
+const FINE_SAMPLES_MS = 3 * DAY_MS;
+const FINE_BUCKET_MS = 5 * 60_000;
+
+/**
+ * Availability samples of one service for [from, now): hourly buckets, and five-minute buckets
+ * over the last three days so that the short burn-rate windows (5m, 30m) have data.
+ */
 export function generateDemoSliSamples(options: DemoRange): DemoEvent[] {
   const { entityRef, profile, name, now } = unpack(options);
   const samples: DemoEvent[] = [];
-  const firstHour = Math.floor(options.from.getTime() / HOUR_MS) * HOUR_MS;
-  for (let hour = firstHour; hour + HOUR_MS <= now; hour += HOUR_MS) {
-    const timestamp = iso(hour);
-    const random = seededRandom(`${entityRef}|${timestamp}`);
-    const total = Math.round(8000 + random() * 4000);
+  const fineFrom = Math.floor((now - FINE_SAMPLES_MS) / HOUR_MS) * HOUR_MS;
+  const sizeAt = (bucket: number) =>
+    bucket >= fineFrom ? FINE_BUCKET_MS : HOUR_MS;
+  for (
+    let bucket = Math.floor(options.from.getTime() / HOUR_MS) * HOUR_MS;
+    bucket + sizeAt(bucket) <= now;
+    bucket += sizeAt(bucket)
+  ) {
+    const size = sizeAt(bucket);
+    const timestamp = iso(bucket);
+    const random = seededRandom(`${entityRef}|${timestamp}|${size}`);
+    const total = Math.round(((8000 + random() * 4000) * size) / HOUR_MS);
     const burst = random() < 0.01 ? 20 : 1;
     const errorRate = Math.min(1, profile.errorRate * burst * (0.5 + random()));
     samples.push({

@@ -331,6 +331,82 @@ export const spec = {
           }
         ]
       }
+    },
+    "/entities/{kind}/{namespace}/{name}/slos": {
+      "get": {
+        "operationId": "GetEntitySlos",
+        "description": "The SLOs the entity defines (annotation delivery-insights.io/slos or slo-file), each with attainment, error budget, burn rates over 5m..3d, alert state, forecast and budget history, computed now from the ingested SLI samples. Invalid definitions are listed in `errors`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The entity's SLOs now.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "entityRef",
+                    "at",
+                    "slos",
+                    "errors"
+                  ],
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "at": {
+                      "type": "string"
+                    },
+                    "slos": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": true
+                      }
+                    },
+                    "errors": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "message"
+                        ],
+                        "properties": {
+                          "slo": {
+                            "type": "string"
+                          },
+                          "message": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
     }
   },
   "components": {

@@ -15,6 +15,7 @@ import { EventIngestion } from '../ingestion/EventIngestion';
 import { resolveWindow } from '../metrics';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ScorecardService } from './ScorecardService';
+import { SloService } from './SloService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -22,6 +23,7 @@ export interface RouterOptions {
   knex: Knex;
   ingestion: EventIngestion;
   scorecards: ScorecardService;
+  slos: SloService;
   providerIds: () => string[];
 }
 
@@ -47,8 +49,15 @@ const entityRefOf = (req: Request) =>
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, knex, ingestion, scorecards, providerIds } =
-    options;
+  const {
+    httpAuth,
+    permissions,
+    knex,
+    ingestion,
+    scorecards,
+    slos,
+    providerIds,
+  } = options;
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const router = await createOpenApiRouter({
@@ -123,6 +132,11 @@ export async function createRouter(
     res.json(
       await scorecards.records(entityRefOf(req), windowOf(req), credentials),
     );
+  });
+
+  router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    res.json(await slos.forEntity(entityRefOf(req), credentials));
   });
 
   return router;
