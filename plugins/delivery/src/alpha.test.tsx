@@ -25,6 +25,7 @@ describe('delivery plugin for the new frontend system', () => {
       'api:delivery',
       'page:delivery',
       'entity-card:delivery/dora-scorecard',
+      'entity-card:delivery/slo',
       'entity-content:delivery/delivery',
       'entity-content:delivery/group-delivery',
     ] as const) {

@@ -47,6 +47,15 @@ export const entityDoraScorecardCard = EntityCardBlueprint.make({
   },
 });
 
+export const entitySloCard = EntityCardBlueprint.make({
+  name: 'slo',
+  params: {
+    filter: isDeliveryEntity,
+    loader: () =>
+      import('./components/EntitySloCard').then(m => <m.EntitySloCard />),
+  },
+});
+
 export const entityDeliveryContent = EntityContentBlueprint.make({
   name: 'delivery',
   params: {
@@ -87,6 +96,7 @@ export default createFrontendPlugin({
     deliveryApi,
     deliveryPage,
     entityDoraScorecardCard,
+    entitySloCard,
     entityDeliveryContent,
     groupDeliveryContent,
   ],

@@ -9,6 +9,7 @@ export {
   deliveryPlugin,
   DeliveryOverviewPage,
   EntityDoraScorecardCard,
+  EntitySloCard,
   EntityDeliveryContent,
   EntityGroupDeliveryContent,
 } from './plugin';

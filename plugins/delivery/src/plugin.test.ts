@@ -4,6 +4,7 @@ import {
   EntityDeliveryContent,
   EntityDoraScorecardCard,
   EntityGroupDeliveryContent,
+  EntitySloCard,
 } from './plugin';
 import { deliveryApiRef } from './api';
 
@@ -19,6 +20,7 @@ describe('delivery plugin for the legacy frontend system', () => {
     for (const component of [
       DeliveryOverviewPage,
       EntityDoraScorecardCard,
+      EntitySloCard,
       EntityDeliveryContent,
       EntityGroupDeliveryContent,
     ]) {

@@ -64,6 +64,21 @@ export const EntityDoraScorecardCard = deliveryPlugin.provide(
 );
 
 /**
+ * The SLOs and error budgets card for the overview of a Component or System page.
+ *
+ * @public
+ */
+export const EntitySloCard = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloCard',
+    component: {
+      lazy: () =>
+        import('./components/EntitySloCard').then(m => m.EntitySloCard),
+    },
+  }),
+);
+
+/**
  * The Delivery tab of a Component or System page.
  *
  * @public

@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
   DeliveryHealth,
+  EntitySlos,
   MetricWindow,
   Scorecard,
   ScorecardRecords,
@@ -33,6 +34,7 @@ export interface DeliveryApi {
     entityRef: string,
     window?: WindowQuery,
   ): Promise<ScorecardRecords>;
+  getSlos(entityRef: string): Promise<EntitySlos>;
 }
 
 /**

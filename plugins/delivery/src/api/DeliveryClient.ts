@@ -3,6 +3,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   DeliveryHealth,
+  EntitySlos,
   Scorecard,
   ScorecardRecords,
   TimeSeries,
@@ -71,6 +72,10 @@ export class DeliveryClient implements DeliveryApi {
     window?: WindowQuery,
   ): Promise<ScorecardRecords> {
     return this.get(`/${entityPath(entityRef)}/records`, { ...window });
+  }
+
+  getSlos(entityRef: string): Promise<EntitySlos> {
+    return this.get(`/${entityPath(entityRef)}/slos`);
   }
 
   private async get<T>(

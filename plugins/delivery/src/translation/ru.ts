@@ -1,5 +1,6 @@
 import { commonMessagesRu } from './ru/common';
 import { entityMessagesRu } from './ru/entity';
+import { sloMessagesRu } from './ru/slo';
 import { teamMessagesRu } from './ru/team';
 
 /**
@@ -9,6 +10,7 @@ import { teamMessagesRu } from './ru/team';
 const deliveryTranslationRu = {
   ...commonMessagesRu,
   ...entityMessagesRu,
+  ...sloMessagesRu,
   ...teamMessagesRu,
 };
 

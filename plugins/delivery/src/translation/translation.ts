@@ -1,6 +1,7 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
 import { commonMessages } from './messages/common';
 import { entityMessages } from './messages/entity';
+import { sloMessages } from './messages/slo';
 import { teamMessages } from './messages/team';
 
 /**
@@ -13,6 +14,7 @@ export const deliveryTranslationRef = createTranslationRef({
   messages: {
     ...commonMessages,
     ...entityMessages,
+    ...sloMessages,
     ...teamMessages,
   },
   translations: {

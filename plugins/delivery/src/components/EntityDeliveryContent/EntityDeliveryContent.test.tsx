@@ -24,6 +24,7 @@ import {
   octoberRecords,
   octoberScorecard,
 } from '../../__testUtils__/entityFixtures';
+import { checkoutSlos } from '../../__testUtils__/sloFixtures';
 import { EntityDeliveryContent } from './EntityDeliveryContent';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -82,6 +83,7 @@ const answerAll = (
         return HttpResponse.json(series[metric]);
       },
     ),
+    answer(`${CHECKOUT_PATH}/slos`, checkoutSlos()),
   );
   return seen;
 };

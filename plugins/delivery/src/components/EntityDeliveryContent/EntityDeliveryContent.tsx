@@ -10,6 +10,7 @@ import { WindowSelector } from '../WindowSelector';
 import { FlowQualityTable } from './FlowQualityTable';
 import { LeadTimeHistogram } from './LeadTimeHistogram';
 import { RecordTables } from './RecordTables';
+import { SloSection } from './SloSection';
 import { WeeklyCharts } from './WeeklyCharts';
 
 /**
@@ -37,6 +38,9 @@ export const EntityDeliveryContent = () => {
         <Box display="flex" justifyContent="flex-end">
           <WindowSelector />
         </Box>
+      </Grid>
+      <Grid item xs={12}>
+        <SloSection entityRef={entityRef} />
       </Grid>
       <Grid item xs={12}>
         <WeeklyCharts entityRef={entityRef} targets={scorecard.value?.dora} />

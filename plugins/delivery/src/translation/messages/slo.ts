@@ -1,0 +1,65 @@
+/** Strings of the SLO card and the SLO section of the Delivery tab (English). */
+export const sloMessages = {
+  slo: {
+    cardTitle: 'SLOs and error budgets',
+    listLabel: 'SLOs',
+    objective: 'Objective',
+    attainment_one: 'Attainment over {{count}} day',
+    attainment_other: 'Attainment over {{count}} days',
+    errorBudget: 'Error budget',
+    budgetBarLabel: 'Error budget left: {{name}}',
+    budgetLeft: '{{value}} % of budget left',
+    budgetOverspent: 'Budget overspent by {{value}} %',
+    budgetNoData: 'No events in the window',
+    alert: 'Alert',
+    alerts: {
+      page: 'Page',
+      ticket: 'Ticket',
+      ok: 'OK',
+      no_data: 'No data',
+    },
+    burnRate: 'Burn rate over {{window}}',
+    burnRateValue: '{{value}}×',
+    windows: {
+      '5m': '5 min',
+      '30m': '30 min',
+      '1h': '1 h',
+      '6h': '6 h',
+      '1d': '1 d',
+      '3d': '3 d',
+    },
+    forecast: {
+      label: 'Forecast',
+      exhausts: 'Budget runs out {{when}}',
+      notExhausting: 'Budget not being exhausted',
+      exhausted: 'Budget already exhausted',
+    },
+    definitionErrors_one: '{{count}} SLO definition could not be read',
+    definitionErrors_other: '{{count}} SLO definitions could not be read',
+    definitionError: '{{slo}}: {{message}}',
+    empty: 'This service defines no SLOs.',
+    emptyHint:
+      'Define them as inline YAML in the {{annotation}} annotation of its catalog-info.yaml; see {{docs}}.',
+    section: {
+      title: 'SLOs: error budget burn-down and burn rates',
+      objective: 'Objective: {{value}}',
+      description:
+        'The error budget left day by day over each SLO’s window (below 0 it is overspent), and how fast it burns now. A burn rate of 1 spends exactly the budget over the window; above 1 it runs out early.',
+      burnDownTitle_one: 'Error budget left over {{count}} day',
+      burnDownTitle_other: 'Error budget left over {{count}} days',
+      burnDownSummary_one:
+        'Over {{count}} day, the budget left went from {{first}} to {{last}}',
+      burnDownSummary_other:
+        'Over {{count}} days, the budget left went from {{first}} to {{last}}',
+      burnDownNoData_one: 'No events over {{count}} day',
+      burnDownNoData_other: 'No events over {{count}} days',
+      budgetAxis: '% of budget left',
+      budgetSpent: 'Budget spent',
+      burnRatesTitle: 'Burn rate by window, now',
+      burnRatesSummary: 'Burn rates: {{rates}}',
+      burnRateItem: '{{window}}: {{value}}',
+      burnRateAxis: 'burn rate',
+      budgetPace: 'Budget pace',
+    },
+  },
+} as const;
