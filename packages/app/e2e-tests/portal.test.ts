@@ -173,3 +173,30 @@ test('the organisation overview ranks the teams and shows the backend status', a
     fullPage: true,
   });
 });
+
+test('a service page shows its SLO, error budget and alert state', async ({
+  page,
+}) => {
+  const slos = page.waitForResponse(
+    response =>
+      response.url().includes('/checkout-service/slos') &&
+      response.status() === 200,
+  );
+  await page.goto('/catalog/default/component/checkout-service');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  const {
+    slos: [availability],
+    errors,
+  } = await (await slos).json();
+  expect(errors).toEqual([]);
+  expect(availability.definition.displayName).toBe('Checkout availability');
+  expect(availability.total).toBeGreaterThan(0);
+
+  const card = page.locator('.MuiCard-root', {
+    has: page.getByRole('heading', { name: 'SLOs and error budgets' }),
+  });
+  await expect(card.getByText('Checkout availability')).toBeVisible();
+  await expect(card.getByText('99.9 %').first()).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: `${SCREENSHOTS}/slo-card.png` });
+});

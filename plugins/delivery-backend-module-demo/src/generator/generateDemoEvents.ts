@@ -200,7 +200,8 @@ export function generateDemoSliSamples(options: DemoRange): DemoEvent[] {
       entityRef,
       slo: 'availability',
       timestamp,
-      good: Math.round(total * (1 - errorRate)),
+      // Rounding at random keeps small error rates visible in small buckets.
+      good: total - Math.min(total, Math.floor(total * errorRate + random())),
       total,
     });
   }
