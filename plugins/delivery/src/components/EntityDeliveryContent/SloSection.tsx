@@ -3,7 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   SloStatus,
   burnRateWindows,
@@ -13,7 +13,6 @@ import Grid from '@material-ui/core/Grid';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement, useId } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import {
   Bar,
   BarChart,
@@ -26,7 +25,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { deliveryApiRef } from '../../api';
+import { useEntitySlos } from '../../hooks/useEntitySlos';
 import { deliveryTranslationRef } from '../../translation';
 import {
   NoSlos,
@@ -327,13 +326,7 @@ const SloCharts = ({ status }: { status: SloStatus }) => {
 export const SloSection = ({ entityRef }: { entityRef: string }) => {
   const classes = useStyles();
   const { t } = useTranslationRef(deliveryTranslationRef);
-  const deliveryApi = useApi(deliveryApiRef);
-  const { value, loading, error } = useAsync(
-    () => deliveryApi.getSlos(entityRef),
-    [deliveryApi, entityRef],
-  );
-  const slos = value?.slos ?? [];
-  const errors = value?.errors ?? [];
+  const { value, loading, error, slos, errors } = useEntitySlos(entityRef);
 
   let body;
   if (loading) {

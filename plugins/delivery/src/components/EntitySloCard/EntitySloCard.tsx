@@ -4,7 +4,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   SloAlertState,
@@ -19,9 +19,8 @@ import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import WarningIcon from '@material-ui/icons/Warning';
 import { ReactNode, useId } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { deliveryApiRef } from '../../api';
 import { useMetricFormatter } from '../../hooks/useMetricFormatter';
+import { useEntitySlos } from '../../hooks/useEntitySlos';
 import { deliveryTranslationRef } from '../../translation';
 import { NoticePanel } from '../ScorecardParts';
 
@@ -113,8 +112,11 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** A share of the budget left below which the bar turns to a warning. */
-const LOW_BUDGET = 0.25;
+/**
+ * A share of the budget left below which the bar turns to a warning, and below which the team's
+ * Delivery tab lists the SLO as at risk.
+ */
+export const LOW_BUDGET = 0.25;
 
 /**
  * Picks a unit for the time until `to` and marks the number as approximate, in the user's
@@ -396,14 +398,7 @@ export const EntitySloCard = ({ variant }: EntitySloCardProps = {}) => {
   const { t } = useTranslationRef(deliveryTranslationRef);
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const deliveryApi = useApi(deliveryApiRef);
-  const { value, loading, error } = useAsync(
-    () => deliveryApi.getSlos(entityRef),
-    [deliveryApi, entityRef],
-  );
-  // Read defensively: a partial answer shows what it has rather than crashing the card.
-  const slos = value?.slos ?? [];
-  const errors = value?.errors ?? [];
+  const { value, loading, error, slos, errors } = useEntitySlos(entityRef);
 
   let body;
   if (loading) {
