@@ -43,5 +43,24 @@ export interface Config {
       changeFailureRate?: { elite?: number; high?: number; medium?: number };
       timeToRestore?: { elite?: number; high?: number; medium?: number };
     };
+    /**
+     * Prometheus servers SLOs read their SLI data from: an OpenSLO ratio indicator whose good and
+     * total metric sources are `type: Prometheus` names one with `metricSourceRef` (default: the
+     * instance named `default`). See docs/slo.md.
+     */
+    prometheus?: {
+      instances?: Array<{
+        /** What `metricSourceRef` names, e.g. `default`. Unique. */
+        name: string;
+        /** The server's URL, e.g. https://prometheus.example.com; /api/v1/query_range is appended. */
+        baseUrl: string;
+        /**
+         * Headers sent with every request, e.g. `Authorization: Bearer ${PROMETHEUS_TOKEN}`.
+         * Every value is secret: deep visibility covers the values of this map.
+         * @deepVisibility secret
+         */
+        headers?: { [name: string]: string };
+      }>;
+    };
   };
 }

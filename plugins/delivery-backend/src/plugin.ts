@@ -19,6 +19,7 @@ import { createRouter } from './service/router';
 import { ScorecardService } from './service/ScorecardService';
 import { SloService } from './service/SloService';
 import { SloDefinitionReader } from './slo/definitions/SloDefinitionReader';
+import { PrometheusSliSource } from './slo/prometheus/PrometheusSliSource';
 import { ScmIntegrations } from '@backstage/integration';
 
 /**
@@ -49,6 +50,7 @@ export const deliveryPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
@@ -59,6 +61,7 @@ export const deliveryPlugin = createBackendPlugin({
         database,
         httpAuth,
         httpRouter,
+        logger,
         permissions,
         permissionsRegistry,
         urlReader,
@@ -75,6 +78,8 @@ export const deliveryPlugin = createBackendPlugin({
             ScmIntegrations.fromConfig(config),
           ),
           samples: new SliSampleQuery(store.knex),
+          prometheus: PrometheusSliSource.fromConfig(config),
+          logger,
         });
         const scorecards = new ScorecardService({
           entityScope,

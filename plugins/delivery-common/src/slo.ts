@@ -27,6 +27,19 @@ export type SloDefinition = {
   /** Rolling window in days: 28 or 30. */
   windowDays: number;
   sli: SliDefinition;
+  /**
+   * Where the SLI data comes from: Prometheus range queries of two counters (ratio SLIs only).
+   * Absent: the ingested `sliSample` events of this SLO.
+   */
+  source?: {
+    type: 'prometheus';
+    /** The name of an instance in `delivery.prometheus.instances`. */
+    instance: string;
+    /** PromQL vector selector of the good-events counter. */
+    goodQuery: string;
+    /** PromQL vector selector of the total-events counter. */
+    totalQuery: string;
+  };
 };
 
 /** The remaining error budget at one moment, for the burn-down chart. @public */

@@ -335,7 +335,7 @@ export const spec = {
     "/entities/{kind}/{namespace}/{name}/slos": {
       "get": {
         "operationId": "GetEntitySlos",
-        "description": "The SLOs the entity defines (annotation delivery-insights.io/slos or slo-file), each with attainment, error budget, burn rates over 5m..3d, alert state, forecast and budget history, computed now from the ingested SLI samples. Invalid definitions are listed in `errors`.",
+        "description": "The SLOs the entity defines (annotation delivery-insights.io/slos or slo-file), each with attainment, error budget, burn rates over 5m..3d, alert state, forecast and budget history, computed now from the ingested SLI samples or, for SLOs whose ratio indicator has Prometheus metric sources, from Prometheus range queries. Invalid definitions, and SLOs whose Prometheus instance is unknown or cannot be read, are listed in `errors`.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"

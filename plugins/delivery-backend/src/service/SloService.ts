@@ -1,9 +1,21 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { EntitySlos } from '@internal/backstage-plugin-delivery-common';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  EntitySlos,
+  SloDefinition,
+  SloDefinitionError,
+  SloStatus,
+} from '@internal/backstage-plugin-delivery-common';
 import { SliSampleQuery } from '../database/SliSampleQuery';
-import { DAY_MS } from '../metrics';
+import { DAY_MS, TimeWindow } from '../metrics';
 import { SloDefinitionReader } from '../slo/definitions/SloDefinitionReader';
-import { computeSloStatus } from '../slo/math';
+import { SliSample, computeSloStatus } from '../slo/math';
+import {
+  PrometheusSliSource,
+  SliSourceError,
+} from '../slo/prometheus/PrometheusSliSource';
 import { EntityScope } from './EntityScope';
 
 /** The SLOs a service defines, each with its error budget, burn rates and alert state now. */
@@ -12,7 +24,11 @@ export class SloService {
     private readonly options: {
       entityScope: EntityScope;
       definitions: SloDefinitionReader;
+      /** Ingested sliSample events: the SLI data of SLOs without a source. */
       samples: SliSampleQuery;
+      /** The SLI data of SLOs whose source is Prometheus. */
+      prometheus: PrometheusSliSource;
+      logger: LoggerService;
     },
   ) {}
 
@@ -26,20 +42,49 @@ export class SloService {
       credentials,
     );
     const { definitions, errors } = await this.options.definitions.read(entity);
-    const slos = await Promise.all(
-      definitions.map(async definition => {
-        // The oldest point of the budget history looks a whole window further back.
-        const samples = await this.options.samples.read(
-          [ref],
-          definition.name,
-          {
+    const results = await Promise.all(
+      definitions.map(
+        async (
+          definition,
+        ): Promise<{ status: SloStatus } | { error: SloDefinitionError }> => {
+          // The oldest point of the budget history looks a whole window further back.
+          const window = {
             from: new Date(now.getTime() - 2 * definition.windowDays * DAY_MS),
             to: now,
-          },
-        );
-        return computeSloStatus({ definition, samples, now });
-      }),
+          };
+          try {
+            const samples = await this.samplesOf(ref, definition, window);
+            return { status: computeSloStatus({ definition, samples, now }) };
+          } catch (error) {
+            if (!(error instanceof SliSourceError)) throw error;
+            // The message names the instance and the reason, never a header value.
+            this.options.logger.warn(
+              `SLO ${definition.name} of ${ref}: ${error.message}`,
+            );
+            return { error: { slo: definition.name, message: error.message } };
+          }
+        },
+      ),
     );
-    return { entityRef: ref, at: now.toISOString(), slos, errors };
+    return {
+      entityRef: ref,
+      at: now.toISOString(),
+      slos: results.flatMap(r => ('status' in r ? [r.status] : [])),
+      errors: [
+        ...errors,
+        ...results.flatMap(r => ('error' in r ? [r.error] : [])),
+      ],
+    };
+  }
+
+  private samplesOf(
+    ref: string,
+    definition: SloDefinition,
+    window: TimeWindow,
+  ): Promise<SliSample[]> {
+    if (definition.source?.type === 'prometheus') {
+      return this.options.prometheus.read(definition.source, window);
+    }
+    return this.options.samples.read([ref], definition.name, window);
   }
 }

@@ -35,6 +35,34 @@ spec:
       value: 300
 `;
 
+const prometheus = ({
+  good = 'type: Prometheus\n            spec: { query: \'http_requests_total{job="checkout",code!~"5.."}\' }',
+  total = 'type: Prometheus\n            spec: { query: \'http_requests_total{job="checkout"}\' }',
+  indicator = 'ratioMetric',
+}: { good?: string; total?: string; indicator?: string } = {}) => `
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: availability
+spec:
+  indicator:
+    metadata: { name: checkout-errors }
+    spec:
+      ${indicator}:
+        counter: true
+        good:
+          metricSource:
+            ${good}
+        total:
+          metricSource:
+            ${total}
+  timeWindow:
+    - duration: 30d
+  objectives:
+    - target: 0.999
+      value: 300
+`;
+
 describe('parseSloDocuments', () => {
   it('reads ratio and threshold SLOs from several YAML documents', () => {
     const { definitions, errors } = parseSloDocuments(
@@ -111,5 +139,115 @@ spec:
     );
     expect(definitions.map(d => d.objective)).toEqual([0.999]);
     expect(errors[0].message).toContain('used twice');
+  });
+
+  describe('Prometheus metric sources', () => {
+    it('reads the good and total queries of the default instance', () => {
+      const { definitions, errors } = parseSloDocuments(prometheus(), 'test');
+      expect(errors).toEqual([]);
+      expect(definitions[0]).toMatchObject({
+        name: 'availability',
+        sli: { type: 'ratio' },
+        source: {
+          type: 'prometheus',
+          instance: 'default',
+          goodQuery: 'http_requests_total{job="checkout",code!~"5.."}',
+          totalQuery: 'http_requests_total{job="checkout"}',
+        },
+      });
+    });
+
+    it('reads the instance from metricSourceRef, whatever the case of the type', () => {
+      const { definitions, errors } = parseSloDocuments(
+        prometheus({
+          good: 'metricSourceRef: eu\n            type: prometheus\n            spec: { query: good_total }',
+          total:
+            'metricSourceRef: eu\n            type: PROMETHEUS\n            spec: { query: all_total }',
+        }),
+        'test',
+      );
+      expect(errors).toEqual([]);
+      expect(definitions[0].source).toEqual({
+        type: 'prometheus',
+        instance: 'eu',
+        goodQuery: 'good_total',
+        totalQuery: 'all_total',
+      });
+    });
+
+    it('keeps ingested samples for other metric sources and for threshold indicators', () => {
+      const datadog = parseSloDocuments(
+        prometheus({
+          good: 'type: Datadog\n            spec: { query: x }',
+          total: 'type: Datadog\n            spec: { query: y }',
+        }),
+        'test',
+      );
+      expect(datadog.errors).toEqual([]);
+      expect(datadog.definitions[0].source).toBeUndefined();
+      const refOnly = parseSloDocuments(
+        prometheus({
+          good: 'metricSourceRef: my-datadog',
+          total: 'metricSourceRef: my-datadog',
+        }),
+        'test',
+      );
+      expect(refOnly.errors).toEqual([]);
+      expect(refOnly.definitions[0].source).toBeUndefined();
+      const threshold = parseSloDocuments(
+        prometheus({ indicator: 'thresholdMetric' }),
+        'test',
+      );
+      expect(threshold.errors).toEqual([]);
+      expect(threshold.definitions[0]).toMatchObject({
+        sli: { type: 'threshold', thresholdMs: 300 },
+      });
+      expect(threshold.definitions[0].source).toBeUndefined();
+    });
+
+    it('needs both counters from Prometheus', () => {
+      const { definitions, errors } = parseSloDocuments(
+        prometheus({ total: 'type: Datadog\n            spec: { query: y }' }),
+        'test',
+      );
+      expect(definitions).toEqual([]);
+      expect(errors).toEqual([
+        {
+          slo: 'availability',
+          message:
+            'test: spec.indicator.spec.ratioMetric.total.metricSource.type: must be a Prometheus metric source, like good',
+        },
+      ]);
+    });
+
+    it('needs vector selectors, not expressions', () => {
+      const { definitions, errors } = parseSloDocuments(
+        prometheus({
+          good: 'type: Prometheus\n            spec: { query: "rate(good_total[5m])" }',
+          total: 'type: Prometheus\n            spec: {}',
+        }),
+        'test',
+      );
+      expect(definitions).toEqual([]);
+      expect(errors[0].message).toContain(
+        'spec.indicator.spec.ratioMetric.good.metricSource.spec.query: must be a PromQL vector selector',
+      );
+      expect(errors[0].message).toContain(
+        'spec.indicator.spec.ratioMetric.total.metricSource.spec.query: needs a PromQL vector selector',
+      );
+    });
+
+    it('needs good and total on the same instance', () => {
+      const { errors } = parseSloDocuments(
+        prometheus({
+          good: 'metricSourceRef: eu\n            type: Prometheus\n            spec: { query: good_total }',
+          total: 'type: Prometheus\n            spec: { query: all_total }',
+        }),
+        'test',
+      );
+      expect(errors[0].message).toContain(
+        'spec.indicator.spec.ratioMetric.total.metricSource.metricSourceRef: must name the same Prometheus instance as good (eu)',
+      );
+    });
   });
 });

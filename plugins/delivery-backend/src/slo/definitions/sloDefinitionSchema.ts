@@ -1,5 +1,9 @@
 import { SloDefinition } from '@internal/backstage-plugin-delivery-common';
 import { z } from 'zod';
+import { isPromqlVectorSelector } from '../prometheus/promqlSelector';
+
+/** The instance a Prometheus metric source without `metricSourceRef` reads from. */
+export const DEFAULT_PROMETHEUS_INSTANCE = 'default';
 
 const duration = z
   .string()
@@ -17,10 +21,104 @@ const objective = z
     message: 'needs target (e.g. 0.999) or targetPercent (e.g. 99.9)',
   });
 
+/** An OpenSLO `metricSource`; only `type: Prometheus` is read, other types are ignored. */
+const metricSource = z.looseObject({
+  metricSourceRef: z.string().min(1).optional(),
+  // Optional: OpenSLO may take the type from the DataSource that metricSourceRef names.
+  type: z.string().optional(),
+  spec: z.looseObject({ query: z.string().optional() }).optional(),
+});
+
+const ratioMetric = z.looseObject({
+  good: z.looseObject({ metricSource: metricSource.optional() }).optional(),
+  total: z.looseObject({ metricSource: metricSource.optional() }).optional(),
+});
+
+type RatioMetric = z.infer<typeof ratioMetric>;
+type MetricSource = z.infer<typeof metricSource>;
+
+const isPrometheus = (source: MetricSource | undefined) =>
+  source?.type?.toLowerCase() === 'prometheus';
+
+/**
+ * The Prometheus source of a ratio indicator whose good and total counters both come from
+ * `type: Prometheus` metric sources, or undefined (the SLO reads ingested SLI samples).
+ */
+function prometheusSource(
+  ratio: RatioMetric | undefined,
+  ctx: z.RefinementCtx,
+): SloDefinition['source'] {
+  const sources = {
+    good: ratio?.good?.metricSource,
+    total: ratio?.total?.metricSource,
+  };
+  if (!isPrometheus(sources.good) && !isPrometheus(sources.total)) {
+    return undefined;
+  }
+  const path = (part: 'good' | 'total', ...rest: string[]) => [
+    'spec',
+    'indicator',
+    'spec',
+    'ratioMetric',
+    part,
+    'metricSource',
+    ...rest,
+  ];
+  let valid = true;
+  const queries = { good: '', total: '' };
+  for (const part of ['good', 'total'] as const) {
+    const source = sources[part];
+    const other = part === 'good' ? 'total' : 'good';
+    if (!isPrometheus(source)) {
+      valid = false;
+      ctx.addIssue({
+        code: 'custom',
+        path: path(part, ...(source ? ['type'] : [])),
+        message: `must be a Prometheus metric source, like ${other}`,
+      });
+      continue;
+    }
+    const query = source!.spec?.query?.trim() ?? '';
+    if (!isPromqlVectorSelector(query)) {
+      valid = false;
+      ctx.addIssue({
+        code: 'custom',
+        path: path(part, 'spec', 'query'),
+        message: `${
+          query ? 'must be' : 'needs'
+        } a PromQL vector selector of a counter, e.g. http_requests_total{code!~"5.."} (without functions, offset or range)`,
+      });
+    }
+    queries[part] = query;
+  }
+  const instance = {
+    good: sources.good?.metricSourceRef ?? DEFAULT_PROMETHEUS_INSTANCE,
+    total: sources.total?.metricSourceRef ?? DEFAULT_PROMETHEUS_INSTANCE,
+  };
+  if (valid && instance.good !== instance.total) {
+    valid = false;
+    ctx.addIssue({
+      code: 'custom',
+      path: path('total', 'metricSourceRef'),
+      message: `must name the same Prometheus instance as good (${instance.good})`,
+    });
+  }
+  return valid
+    ? {
+        type: 'prometheus',
+        instance: instance.good,
+        goodQuery: queries.good,
+        totalQuery: queries.total,
+      }
+    : undefined;
+}
+
 /**
  * The subset of an OpenSLO v1 `SLO` document the delivery plugin reads: a ratio indicator
  * (good / total events) or a threshold indicator (latency under `objectives[0].value` ms),
- * a rolling window of 28 or 30 days and one objective.
+ * a rolling window of 28 or 30 days and one objective. A ratio indicator whose `good` and `total`
+ * have Prometheus metric sources reads its events from Prometheus; any other indicator (including a
+ * threshold indicator, whatever its metric source) reads ingested SLI samples.
  */
 export const openSloSchema = z
   .object({
@@ -38,7 +136,7 @@ export const openSloSchema = z
         .object({
           spec: z
             .object({
-              ratioMetric: z.unknown().optional(),
+              ratioMetric: ratioMetric.optional(),
               thresholdMetric: z.unknown().optional(),
             })
             .optional(),
@@ -62,6 +160,9 @@ export const openSloSchema = z
         message: 'a threshold indicator needs the latency threshold in ms',
       });
     }
+    const source = threshold
+      ? undefined
+      : prometheusSource(slo.spec.indicator?.spec?.ratioMetric, ctx);
     return {
       name: slo.metadata.name,
       displayName: slo.metadata.displayName,
@@ -71,5 +172,6 @@ export const openSloSchema = z
       sli: threshold
         ? { type: 'threshold', thresholdMs: target.value ?? 0 }
         : { type: 'ratio' },
+      ...(source ? { source } : {}),
     };
   });
