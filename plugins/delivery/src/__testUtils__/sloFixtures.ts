@@ -3,6 +3,8 @@ import {
   EntitySlos,
   SloStatus,
 } from '@internal/backstage-plugin-delivery-common';
+import { delay, http, HttpResponse } from 'msw';
+import { DELIVERY_BASE_URL } from './deliveryBackendMock';
 
 /** When the fixture's statuses were computed: the end of every window. */
 export const SLOS_AT = '2026-11-10T12:00:00.000Z';
@@ -174,3 +176,92 @@ export const noSlos = (): EntitySlos => ({
   slos: [],
   errors: [],
 });
+
+/**
+ * An SLO like the webhooks one (a ratio over 28 days, well within budget) with the given name,
+ * alert, budget left and forecast; `hoursLeft` puts the forecast that many hours after SLOS_AT.
+ */
+export const sloStatus = (
+  name: string,
+  state: {
+    displayName?: string;
+    alert?: SloStatus['alert'];
+    remaining?: number | null;
+    hoursLeft?: number;
+  } = {},
+): SloStatus => {
+  const base = webhooksSlo();
+  const remaining = state.remaining === undefined ? 0.95 : state.remaining;
+  return {
+    ...base,
+    definition: {
+      ...base.definition,
+      name,
+      ...(state.displayName ? { displayName: state.displayName } : {}),
+    },
+    alert: state.alert ?? 'ok',
+    remaining,
+    consumed: remaining === null ? null : 1 - remaining,
+    exhaustionAt:
+      state.hoursLeft === undefined
+        ? null
+        : new Date(
+            Date.parse(SLOS_AT) + state.hoursLeft * 3_600_000,
+          ).toISOString(),
+  };
+};
+
+/** The backend's answer for a service with the given SLOs. */
+export const slosOf = (entityRef: string, slos: SloStatus[]): EntitySlos => ({
+  entityRef,
+  at: SLOS_AT,
+  slos,
+  errors: [],
+});
+
+/**
+ * Answers `GET /entities/{kind}/{namespace}/{name}/slos` for every entity: the given answer (an
+ * Error answers 500 with its message), or no SLOs for an entity it does not know. Records the refs
+ * asked for and the most requests in flight at once; `latencyMs` keeps each request open a while.
+ */
+export function slosBackend(
+  byRef: Record<string, EntitySlos | Error> = {},
+  options: { latencyMs?: number } = {},
+) {
+  const requests: string[] = [];
+  let inFlight = 0;
+  const stats = { requests, maxInFlight: 0 };
+  const handler = http.get(
+    `${DELIVERY_BASE_URL}/entities/:kind/:namespace/:name/slos`,
+    async ({ params, request }) => {
+      const entityRef = `${params.kind}:${params.namespace}/${params.name}`;
+      requests.push(entityRef);
+      inFlight += 1;
+      stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+      try {
+        if (options.latencyMs) {
+          await delay(options.latencyMs);
+        }
+        const known = Object.entries(byRef).find(
+          ([ref]) =>
+            ref === entityRef || ref.toLocaleLowerCase('en-US') === entityRef,
+        )?.[1];
+        if (known instanceof Error) {
+          // The error body a Backstage backend sends.
+          return HttpResponse.json(
+            {
+              error: { name: 'Error', message: known.message },
+              request: { method: 'GET', url: new URL(request.url).pathname },
+              response: { statusCode: 500 },
+            },
+            { status: 500 },
+          );
+        }
+        return HttpResponse.json(known ?? slosOf(entityRef, []));
+      } finally {
+        inFlight -= 1;
+      }
+    },
+  );
+  return Object.assign(stats, { handler });
+}

@@ -25,6 +25,14 @@ import {
   scorecardsBackend,
   team,
 } from '../../__testUtils__/teamScorecardFixtures';
+import {
+  checkoutSlos,
+  refundsSlo,
+  sloStatus,
+  slosBackend,
+  slosOf,
+  webhooksSlo,
+} from '../../__testUtils__/sloFixtures';
 import { GroupDeliveryContent } from './GroupDeliveryContent';
 
 const payments = team('team-payments', 'Payments');
@@ -103,6 +111,7 @@ const renderTab = (
   group: Entity = payments,
   url?: string,
   language = 'en',
+  catalogApi: typeof catalogApiRef.T = catalogApiMock({ entities }),
 ) =>
   renderInTestApp(
     <EntityProvider entity={group}>
@@ -111,7 +120,7 @@ const renderTab = (
     {
       apis: [
         ...deliveryApis(),
-        [catalogApiRef, catalogApiMock({ entities })],
+        [catalogApiRef, catalogApi],
         mockApis.appLanguage({
           defaultLanguage: language,
           availableLanguages: ['en', 'ru'],
@@ -143,6 +152,8 @@ configure({ asyncUtilTimeout: 5_000 });
 
 describe('GroupDeliveryContent', () => {
   registerMswTestHooks(deliveryBackend);
+  // Every service defines no SLO unless a test says otherwise.
+  beforeEach(() => deliveryBackend.use(slosBackend().handler));
 
   it('shows the team’s rolled-up scorecard in human units with levels, targets and trends', async () => {
     const scorecards = scorecardsBackend(serviceScorecards);
@@ -440,5 +451,361 @@ describe('GroupDeliveryContent', () => {
     expect(
       await screen.findByRole('region', { name: 'Deployment frequency' }),
     ).toBeInTheDocument();
+  });
+
+  describe('SLOs at risk', () => {
+    const CHECKOUT = 'component:default/checkout-service';
+    const CART = 'component:default/cart-service';
+    const BILLING = 'component:default/billing-service';
+
+    /** Checkout pages and tickets, cart pages and runs low, billing's backend fails. */
+    const mixedSlos = () => ({
+      [CHECKOUT]: checkoutSlos(),
+      [CART]: slosOf(CART, [
+        sloStatus('cart-errors', { remaining: 0.25 }),
+        sloStatus('cart-latency', { remaining: 0.1 }),
+        sloStatus('cart-availability', {
+          displayName: 'Cart availability',
+          alert: 'page',
+          remaining: 0.05,
+          hoursLeft: 5,
+        }),
+      ]),
+      [BILLING]: new Error('billing SLOs unavailable'),
+    });
+
+    const section = (name = 'SLOs at risk') =>
+      within(screen.getByRole('region', { name }));
+
+    /** The text of each cell of each row of the SLO table, top to bottom. */
+    const sloRows = (tableName = 'SLOs at risk across the team’s services') =>
+      within(screen.getByRole('table', { name: tableName }))
+        .getAllByRole('row')
+        .slice(1)
+        .map(row =>
+          within(row)
+            .getAllByRole('cell')
+            .map(cell => cell.textContent),
+        );
+
+    const useScorecards = () =>
+      deliveryBackend.use(
+        answer(GROUP_SCORECARD_PATH, teamScorecard),
+        scorecardsBackend(serviceScorecards).handler,
+      );
+
+    it('lists the SLOs at risk most urgent first, with a failed service in its own row', async () => {
+      useScorecards();
+      const slos = slosBackend(mixedSlos());
+      deliveryBackend.use(slos.handler);
+      const catalogApi = catalogApiMock({ entities: catalog });
+      const getEntities = jest.spyOn(catalogApi, 'getEntities');
+      await renderTab(catalog, payments, undefined, 'en', catalogApi);
+
+      expect(
+        await screen.findByRole('table', {
+          name: 'SLOs at risk across the team’s services',
+        }),
+      ).toBeInTheDocument();
+      const table = within(
+        screen.getByRole('table', {
+          name: 'SLOs at risk across the team’s services',
+        }),
+      );
+      expect(
+        table.getAllByRole('columnheader').map(cell => cell.textContent),
+      ).toEqual(['Service', 'SLO', 'Alert', 'Error budget', 'Forecast']);
+      // Pages, then tickets, then low budgets, each by the lowest budget left; failures last.
+      expect(sloRows()).toEqual([
+        [
+          'cart-service',
+          'Cart availability',
+          'Page',
+          '5 % of budget left',
+          'Budget runs out in ~5 hours',
+        ],
+        [
+          'checkout-service',
+          'Checkout availability',
+          'Page',
+          '62 % of budget left',
+          'Budget runs out in ~3 days',
+        ],
+        [
+          'checkout-service',
+          'Checkout under 300 ms',
+          'Ticket',
+          'Budget overspent by 12 %',
+          'Budget already exhausted',
+        ],
+        [
+          'cart-service',
+          'cart-latency',
+          'OK',
+          '10 % of budget left',
+          'Budget not being exhausted',
+        ],
+        [
+          'billing-service',
+          'Could not load this service’s SLOs: billing SLOs unavailable',
+        ],
+      ]);
+      expect(table.getAllByRole('link')[0]).toHaveAttribute(
+        'href',
+        '/catalog/default/component/cart-service',
+      );
+      expect(section().getByText('4 SLOs at risk')).toBeInTheDocument();
+      expect(
+        section().getByText('2 SLO definitions could not be read'),
+      ).toBeInTheDocument();
+      expect(
+        section().getByRole('button', { name: 'Retry' }),
+      ).toBeInTheDocument();
+      expect(section().queryByText('No SLO at risk')).not.toBeInTheDocument();
+      expect(section().queryByText('webhook-delivery')).not.toBeInTheDocument();
+
+      // One SLO call per owned service, and one catalog query for the whole tab.
+      expect([...slos.requests].sort()).toEqual([BILLING, CART, CHECKOUT]);
+      expect(await screen.findByText('2 / day')).toBeInTheDocument();
+      expect(getEntities).toHaveBeenCalledTimes(1);
+    });
+
+    it('sits below the team scorecard and above the services', async () => {
+      useScorecards();
+      await renderTab();
+
+      const scorecard = await screen.findByRole('region', {
+        name: 'Team scorecard',
+      });
+      const slos = screen.getByRole('region', { name: 'SLOs at risk' });
+      const services = screen.getByRole('region', { name: 'Services' });
+      expect(
+        scorecard.compareDocumentPosition(slos) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+      expect(
+        slos.compareDocumentPosition(services) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+    });
+
+    it('asks for the SLOs of at most six services at a time', async () => {
+      const many = Array.from({ length: 8 }, (_, i) =>
+        component(`service-${i + 1}`, {
+          owner: 'group:default/team-payments',
+        }),
+      );
+      useScorecards();
+      const slos = slosBackend({}, { latencyMs: 30 });
+      deliveryBackend.use(slos.handler);
+      await renderTab([payments, ...many]);
+
+      expect(
+        await screen.findByText('None of the team’s services defines SLOs'),
+      ).toBeInTheDocument();
+      expect(slos.requests).toHaveLength(8);
+      expect(slos.maxInFlight).toBe(6);
+    });
+
+    it('says how many SLOs were checked when none is at risk', async () => {
+      useScorecards();
+      deliveryBackend.use(
+        slosBackend({
+          [CHECKOUT]: slosOf(CHECKOUT, [webhooksSlo(), refundsSlo()]),
+          [CART]: slosOf(CART, [sloStatus('cart-errors', { remaining: 0.25 })]),
+        }).handler,
+      );
+      await renderTab();
+
+      expect(await screen.findByText('No SLO at risk')).toBeInTheDocument();
+      expect(
+        section().getByText('3 SLOs across 2 services are healthy'),
+      ).toBeInTheDocument();
+      expect(section().queryByRole('table')).not.toBeInTheDocument();
+      expect(
+        section().queryByText('None of the team’s services defines SLOs'),
+      ).not.toBeInTheDocument();
+    });
+
+    it('says how to define SLOs when no service has any', async () => {
+      useScorecards();
+      await renderTab();
+
+      expect(
+        await screen.findByText('None of the team’s services defines SLOs'),
+      ).toBeInTheDocument();
+      expect(
+        section().getByText(
+          'Define them as inline YAML in the delivery-insights.io/slos annotation of a service’s catalog-info.yaml; see docs/slo.md.',
+        ),
+      ).toBeInTheDocument();
+      expect(section().queryByText('No SLO at risk')).not.toBeInTheDocument();
+      expect(section().queryByRole('table')).not.toBeInTheDocument();
+    });
+
+    it('shows progress until every service has answered', async () => {
+      useScorecards();
+      let release: () => void = () => {};
+      const gate = new Promise<void>(resolve => {
+        release = resolve;
+      });
+      const answered: string[] = [];
+      deliveryBackend.use(
+        http.get(
+          `${DELIVERY_BASE_URL}/entities/:kind/:namespace/:name/slos`,
+          async ({ params }) => {
+            // Billing answers last, when the test says so.
+            if (params.name === 'billing-service') {
+              await gate;
+            }
+            answered.push(String(params.name));
+            const entityRef = `${params.kind}:${params.namespace}/${params.name}`;
+            return HttpResponse.json(
+              slosOf(entityRef, [
+                sloStatus(`${params.name}-availability`, { alert: 'page' }),
+              ]),
+            );
+          },
+        ),
+      );
+      await renderTab();
+
+      await waitFor(() => expect(answered).toHaveLength(2));
+      // The catalog has answered: the section stays mounted while the SLOs load.
+      expect(
+        await section().findByRole('progressbar', { name: 'Loading' }),
+      ).toBeInTheDocument();
+      expect(section().queryByRole('table')).not.toBeInTheDocument();
+      release();
+      expect(
+        await screen.findByRole('table', {
+          name: 'SLOs at risk across the team’s services',
+        }),
+      ).toBeInTheDocument();
+      expect(section().queryByRole('progressbar')).not.toBeInTheDocument();
+      expect(sloRows().map(row => row[1])).toEqual([
+        'billing-service-availability',
+        'cart-service-availability',
+        'checkout-service-availability',
+      ]);
+    });
+
+    it('shows the catalog’s error and retries', async () => {
+      useScorecards();
+      const slos = slosBackend();
+      deliveryBackend.use(slos.handler);
+      const working = catalogApiMock({ entities: catalog });
+      const getEntities = jest
+        .fn()
+        .mockRejectedValueOnce(new Error('catalog unavailable'))
+        .mockImplementation(request => working.getEntities(request));
+      await renderTab(
+        catalog,
+        payments,
+        undefined,
+        'en',
+        catalogApiMock.mock({ getEntities }),
+      );
+
+      expect(
+        (await screen.findAllByText(/catalog unavailable/)).length,
+      ).toBeGreaterThan(0);
+      expect(slos.requests).toEqual([]);
+
+      await userEvent.click(section().getByRole('button', { name: 'Retry' }));
+      expect(
+        await screen.findByText('None of the team’s services defines SLOs'),
+      ).toBeInTheDocument();
+      expect(slos.requests).toHaveLength(3);
+    });
+
+    it('speaks Russian', async () => {
+      useScorecards();
+      deliveryBackend.use(slosBackend(mixedSlos()).handler);
+      await renderTab(catalog, payments, undefined, 'ru');
+
+      const russian = () => section('SLO под угрозой');
+      expect(
+        await screen.findByRole('table', {
+          name: 'SLO под угрозой в сервисах команды',
+        }),
+      ).toBeInTheDocument();
+      expect(
+        russian()
+          .getAllByRole('columnheader')
+          .map(cell => cell.textContent),
+      ).toEqual(['Сервис', 'SLO', 'Оповещение', 'Бюджет ошибок', 'Прогноз']);
+      expect(sloRows('SLO под угрозой в сервисах команды')).toEqual([
+        [
+          'cart-service',
+          'Cart availability',
+          'Вызов',
+          'Осталось 5 % бюджета',
+          'Бюджет закончится через ~5 часов',
+        ],
+        [
+          'checkout-service',
+          'Checkout availability',
+          'Вызов',
+          'Осталось 62 % бюджета',
+          'Бюджет закончится через ~3 дня',
+        ],
+        [
+          'checkout-service',
+          'Checkout under 300 ms',
+          'Тикет',
+          'Бюджет перерасходован на 12 %',
+          'Бюджет уже исчерпан',
+        ],
+        [
+          'cart-service',
+          'cart-latency',
+          'В норме',
+          'Осталось 10 % бюджета',
+          'Бюджет не будет исчерпан',
+        ],
+        [
+          'billing-service',
+          'Не удалось загрузить SLO сервиса: billing SLOs unavailable',
+        ],
+      ]);
+      expect(russian().getByText('4 SLO под угрозой')).toBeInTheDocument();
+      expect(
+        russian().getByText('Не удалось прочитать 2 описания SLO'),
+      ).toBeInTheDocument();
+    });
+
+    it('speaks Russian when nothing is at risk, with Russian plural forms', async () => {
+      useScorecards();
+      deliveryBackend.use(
+        slosBackend({
+          [CHECKOUT]: slosOf(CHECKOUT, [webhooksSlo(), refundsSlo()]),
+        }).handler,
+      );
+      await renderTab(catalog, payments, undefined, 'ru');
+
+      const russian = () => section('SLO под угрозой');
+      expect(
+        await screen.findByText('Нет SLO под угрозой'),
+      ).toBeInTheDocument();
+      expect(
+        russian().getByText('2 SLO в 1 сервисе в норме'),
+      ).toBeInTheDocument();
+    });
+
+    it('speaks Russian when no service defines SLOs', async () => {
+      useScorecards();
+      await renderTab(catalog, payments, undefined, 'ru');
+
+      const russian = () => section('SLO под угрозой');
+      expect(
+        await screen.findByText('Ни один сервис команды не определяет SLO'),
+      ).toBeInTheDocument();
+      expect(
+        russian().getByText(
+          'Опишите их в виде YAML прямо в аннотации delivery-insights.io/slos в catalog-info.yaml сервиса; см. docs/slo.md.',
+        ),
+      ).toBeInTheDocument();
+    });
   });
 });

@@ -21,6 +21,8 @@ import {
 } from '../ScorecardParts';
 import { WindowSelector } from '../WindowSelector';
 import { TeamServicesTable } from './TeamServicesTable';
+import { TeamSlosAtRisk, TeamSlosAtRiskFrame } from './TeamSlosAtRisk';
+import { useTeamComponents } from './useTeamComponents';
 
 /** The team's own scorecard, rolled up by the backend from the records of everything it owns. */
 const TeamScorecard = ({
@@ -76,8 +78,9 @@ const TeamScorecard = ({
 };
 
 /**
- * The Delivery tab of a Group page: the team's rolled-up scorecard over the chosen window, then
- * every component the team owns with its four keys.
+ * The Delivery tab of a Group page: the team's rolled-up scorecard over the chosen window, the
+ * SLOs at risk across its services now, then every component the team owns with its four keys.
+ * The team's components are asked of the catalog once and shared by both lists.
  *
  * @public
  */
@@ -85,6 +88,7 @@ export const GroupDeliveryContent = () => {
   const { entity } = useEntity();
   const groupRef = stringifyEntityRef(entity);
   const teamName = entityDisplayName(entity);
+  const components = useTeamComponents(groupRef);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
@@ -96,7 +100,23 @@ export const GroupDeliveryContent = () => {
         <TeamScorecard groupRef={groupRef} teamName={teamName} />
       </Grid>
       <Grid item xs={12}>
-        <TeamServicesTable groupRef={groupRef} />
+        {components.value ? (
+          <TeamSlosAtRisk components={components.value} />
+        ) : (
+          <TeamSlosAtRiskFrame>
+            {components.error ? (
+              <LoadErrorPanel
+                error={components.error}
+                onRetry={components.retry}
+              />
+            ) : (
+              <Progress />
+            )}
+          </TeamSlosAtRiskFrame>
+        )}
+      </Grid>
+      <Grid item xs={12}>
+        <TeamServicesTable groupRef={groupRef} components={components} />
       </Grid>
     </Grid>
   );

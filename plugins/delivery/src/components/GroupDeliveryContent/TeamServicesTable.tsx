@@ -1,11 +1,10 @@
 import { Table, TableColumn } from '@backstage/core-components';
-import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { doraMetricKeys } from '@internal/backstage-plugin-delivery-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useDeliveryWindow } from '../../hooks/useDeliveryWindow';
 import { deliveryTranslationRef } from '../../translation';
 import {
@@ -13,27 +12,25 @@ import {
   EntityScorecardRow,
   LoadErrorPanel,
   NoticePanel,
-  catalogFields,
   compareNullsLast,
   useEntityScorecardRows,
   hasAnyData,
 } from '../ScorecardParts';
+import { TeamComponentsState } from './useTeamComponents';
 
 type ServiceRow = EntityScorecardRow;
 
 /** Every component the team owns, each with the four keys, its levels and the previous window. */
-export const TeamServicesTable = ({ groupRef }: { groupRef: string }) => {
+export const TeamServicesTable = ({
+  groupRef,
+  components,
+}: {
+  groupRef: string;
+  /** The team's components, loaded once for the whole tab. */
+  components: TeamComponentsState;
+}) => {
   const { t } = useTranslationRef(deliveryTranslationRef);
-  const catalogApi = useApi(catalogApiRef);
   const { window } = useDeliveryWindow();
-
-  const components = useAsyncRetry(async () => {
-    const { items } = await catalogApi.getEntities({
-      filter: { kind: 'component', 'relations.ownedBy': groupRef },
-      fields: catalogFields,
-    });
-    return items;
-  }, [catalogApi, groupRef]);
 
   const { rows, scorecards } = useEntityScorecardRows(components.value, window);
 

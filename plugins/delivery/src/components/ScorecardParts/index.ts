@@ -1,5 +1,6 @@
 export { DoraMetricCell } from './DoraMetricCell';
 export { LoadErrorPanel } from './LoadErrorPanel';
+export { mapSettled } from './mapSettled';
 export { MetricSummary, MetricSummaryGrid } from './MetricSummary';
 export { NoticePanel } from './NoticePanel';
 export {

@@ -22,6 +22,29 @@ export const teamMessages = {
       'None of these services has delivery data in the selected window',
     noServiceDataHint:
       'Choose a longer window, or connect a provider or post events to the ingestion API.',
+    // The SLOs at risk across the team's services
+    slo: {
+      heading: 'SLOs at risk',
+      description:
+        'The SLOs of the team’s services that page or open a ticket now, or have less than {{threshold}} of their error budget left, each over its own rolling window. Pages first, then tickets, then the lowest budget left.',
+      tableLabel: 'SLOs at risk across the team’s services',
+      atRiskCount_one: '{{count}} SLO at risk',
+      atRiskCount_other: '{{count}} SLOs at risk',
+      serviceColumn: 'Service',
+      sloColumn: 'SLO',
+      alertColumn: 'Alert',
+      budgetColumn: 'Error budget',
+      forecastColumn: 'Forecast',
+      serviceError: 'Could not load this service’s SLOs: {{message}}',
+      noneAtRisk: 'No SLO at risk',
+      healthy_one: '{{count}} SLO {{across}} is healthy',
+      healthy_other: '{{count}} SLOs {{across}} are healthy',
+      acrossServices_one: 'across {{count}} service',
+      acrossServices_other: 'across {{count}} services',
+      noSlos: 'None of the team’s services defines SLOs',
+      noSlosHint:
+        'Define them as inline YAML in the {{annotation}} annotation of a service’s catalog-info.yaml; see {{docs}}.',
+    },
     // The organisation overview
     organizationHeading: 'Organisation',
     organizationDescription:
