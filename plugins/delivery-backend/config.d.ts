@@ -44,6 +44,17 @@ export interface Config {
       timeToRestore?: { elite?: number; high?: number; medium?: number };
     };
     /**
+     * How long records are kept. When set, an hourly task (run by one replica at a time) deletes
+     * the records that ended more than this many days ago: deployments by finish (or start),
+     * changes by merge (or first commit), resolved incidents, completed work items, SLI samples
+     * and quality snapshots. Open incidents and unfinished work items are kept. Unset: records
+     * are kept forever.
+     */
+    retention?: {
+      /** Days to keep records, a positive number, e.g. 730. */
+      days?: number;
+    };
+    /**
      * Prometheus servers SLOs read their SLI data from: an OpenSLO ratio indicator whose good and
      * total metric sources are `type: Prometheus` names one with `metricSourceRef` (default: the
      * instance named `default`). See docs/slo.md.

@@ -15,6 +15,7 @@ import { SliSampleQuery } from './database/SliSampleQuery';
 import { RecordListQuery } from './database/RecordListQuery';
 import { EntityScope } from './service/EntityScope';
 import { readMetricSettings } from './service/metricSettings';
+import { readRetentionDays, scheduleRetention } from './service/retention';
 import { createRouter } from './service/router';
 import { ScorecardService } from './service/ScorecardService';
 import { SloService } from './service/SloService';
@@ -53,6 +54,7 @@ export const deliveryPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
       },
       async init({
@@ -64,9 +66,11 @@ export const deliveryPlugin = createBackendPlugin({
         logger,
         permissions,
         permissionsRegistry,
+        scheduler,
         urlReader,
       }) {
         permissionsRegistry.addPermissions(deliveryPermissions);
+        const retentionDays = readRetentionDays(config);
         const store = await DeliveryStore.create(database);
         const ingestion = new EventIngestion(store);
         const { levels, targets } = readMetricSettings(config);
@@ -93,12 +97,22 @@ export const deliveryPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             knex: store.knex,
+            store,
+            logger,
             ingestion,
             scorecards,
             slos,
             providerIds: () => [...providers.keys()],
           }),
         );
+        if (retentionDays !== undefined) {
+          await scheduleRetention({
+            store,
+            logger,
+            scheduler,
+            days: retentionDays,
+          });
+        }
         for (const provider of providers.values()) {
           await provider.connect(ingestion);
         }

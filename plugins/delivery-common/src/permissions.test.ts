@@ -1,18 +1,45 @@
-import { isCreatePermission } from '@backstage/plugin-permission-common';
 import {
+  isCreatePermission,
+  isDeletePermission,
+  isReadPermission,
+  isResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  deliveryAdminPermission,
   deliveryEventsCreatePermission,
   deliveryPermissions,
+  deliveryScorecardReadPermission,
 } from './permissions';
 
 describe('delivery permissions', () => {
+  it('marks reading scorecards as a read action so policies can match it by action', () => {
+    expect(isReadPermission(deliveryScorecardReadPermission)).toBe(true);
+    expect(deliveryScorecardReadPermission.name).toBe(
+      'delivery.scorecard.read',
+    );
+  });
+
   it('marks writing events as a create action so policies can match it by action', () => {
     expect(isCreatePermission(deliveryEventsCreatePermission)).toBe(true);
     expect(deliveryEventsCreatePermission.name).toBe('delivery.events.create');
   });
 
-  it('lists every permission exactly once', () => {
+  it('marks administration (deleting data) as a delete action', () => {
+    expect(isDeletePermission(deliveryAdminPermission)).toBe(true);
+    expect(deliveryAdminPermission.name).toBe('delivery.admin');
+  });
+
+  it('lists every permission exactly once, all basic (not tied to a resource type)', () => {
     const names = deliveryPermissions.map(p => p.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toContain(deliveryEventsCreatePermission.name);
+    expect(names.sort()).toEqual([
+      'delivery.admin',
+      'delivery.events.create',
+      'delivery.scorecard.read',
+    ]);
+    for (const permission of deliveryPermissions) {
+      expect(permission.type).toBe('basic');
+      expect(isResourcePermission(permission)).toBe(false);
+    }
   });
 });

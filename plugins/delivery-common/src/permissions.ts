@@ -1,6 +1,17 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
+ * Allows reading delivery metrics and the records behind them: scorecards (entity, batch and
+ * organisation), time series, record lists and SLOs.
+ *
+ * @public
+ */
+export const deliveryScorecardReadPermission = createPermission({
+  name: 'delivery.scorecard.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Allows storing delivery records (deployments, changes, incidents, ...) through the ingestion API.
  *
  * @public
@@ -11,9 +22,23 @@ export const deliveryEventsCreatePermission = createPermission({
 });
 
 /**
+ * Allows administering delivery data: deleting a source's or an entity's records.
+ *
+ * @public
+ */
+export const deliveryAdminPermission = createPermission({
+  name: 'delivery.admin',
+  attributes: { action: 'delete' },
+});
+
+/**
  * Every permission the delivery plugin checks, for permission policies and the permission
  * integration router.
  *
  * @public
  */
-export const deliveryPermissions = [deliveryEventsCreatePermission];
+export const deliveryPermissions = [
+  deliveryScorecardReadPermission,
+  deliveryEventsCreatePermission,
+  deliveryAdminPermission,
+];

@@ -21,8 +21,13 @@ export const testDatabases = TestDatabases.create({
 export async function startDeliveryBackend(
   databaseId: TestDatabaseId,
   options: {
+    /** The answer to every permission check, unless `permissions` names the permission. */
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** Answers per permission name, e.g. `{ 'delivery.admin': AuthorizeResult.DENY }`. */
+    permissions?: Record<string, AuthorizeResult.ALLOW | AuthorizeResult.DENY>;
     config?: JsonObject;
+    /** Extra features or service factories, e.g. a scheduler mock. */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
   } = {},
 ): Promise<{ server: Server; knex: Knex }> {
   const knex = await testDatabases.init(databaseId);
@@ -31,10 +36,21 @@ export async function startDeliveryBackend(
       deliveryPlugin,
       mockServices.database.factory({ knex }),
       catalogServiceMock.factory({ entities: exampleEntities }),
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
+      options.permissions
+        ? mockServices.permissions.mock({
+            authorize: async requests =>
+              requests.map(({ permission }) => ({
+                result:
+                  options.permissions?.[permission.name] ??
+                  options.permission ??
+                  AuthorizeResult.ALLOW,
+              })),
+          }).factory
+        : mockServices.permissions.factory({
+            result: options.permission ?? AuthorizeResult.ALLOW,
+          }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      ...(options.features ?? []),
     ],
   });
   return { server, knex };

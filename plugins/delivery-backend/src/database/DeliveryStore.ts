@@ -16,6 +16,29 @@ const CHUNK_SIZE = 200;
 
 export type UpsertCounts = { inserted: number; updated: number };
 
+/** Rows deleted per table, keyed by the plural of the record type. */
+export type DeletionCounts = {
+  deployments: number;
+  deploymentChanges: number;
+  changes: number;
+  incidents: number;
+  workItems: number;
+  sliSamples: number;
+  qualitySnapshots: number;
+};
+
+/** Which records to delete: a source's, an entity's, or (both given) that source's of that entity. */
+export type RecordSelector = { source?: string; entityRef?: string };
+
+/** Narrows a query on a record table, whose columns may be prefixed by an alias such as `d.`. */
+type TableFilter = (
+  query: Knex.QueryBuilder,
+  column: (name: string) => string,
+) => void;
+
+/** The filter for each record table; a table without one is left alone. */
+type RecordFilters = Record<DeliveryEventType, TableFilter>;
+
 const chunks = <T>(items: T[]): T[][] => {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK_SIZE) {
@@ -75,6 +98,97 @@ export class DeliveryStore {
       }
     });
     return counts;
+  }
+
+  /**
+   * Deletes the records of every type of a source and/or an entity, with the change links of the
+   * deleted deployments, in one transaction.
+   */
+  async deleteRecords(selector: RecordSelector): Promise<DeletionCounts> {
+    const { source, entityRef } = selector;
+    if (source === undefined && entityRef === undefined) {
+      throw new Error('Refusing to delete records without a source or entity');
+    }
+    const filter: TableFilter = (query, column) => {
+      if (source !== undefined) query.where(column('source'), source);
+      if (entityRef !== undefined) query.where(column('entity_ref'), entityRef);
+    };
+    return this.deleteWhere({
+      deployment: filter,
+      change: filter,
+      incident: filter,
+      workItem: filter,
+      sliSample: filter,
+      qualitySnapshot: filter,
+    });
+  }
+
+  /**
+   * Deletes the records that ended before `cutoff` (epoch ms), by each type's main time:
+   * deployments finished (or, without a finish, started), changes merged (or, unmerged, first
+   * committed), incidents resolved, work items completed, SLI samples and quality snapshots
+   * taken. Open incidents and unfinished work items are kept whatever their age, as are
+   * deployments without any time.
+   */
+  async deleteOlderThan(cutoff: number): Promise<DeletionCounts> {
+    const before =
+      (...columns: string[]): TableFilter =>
+      (query, column) => {
+        query.whereRaw(`coalesce(${columns.map(() => '??').join(', ')}) < ?`, [
+          ...columns.map(column),
+          cutoff,
+        ]);
+      };
+    return this.deleteWhere({
+      deployment: before('finished_at', 'started_at'),
+      change: before('merged_at', 'first_commit_at'),
+      incident: (query, column) =>
+        query
+          .whereNotNull(column('resolved_at'))
+          .where(column('resolved_at'), '<', cutoff),
+      workItem: (query, column) =>
+        query
+          .whereNotNull(column('completed_at'))
+          .where(column('completed_at'), '<', cutoff),
+      sliSample: (query, column) =>
+        query.where(column('timestamp'), '<', cutoff),
+      qualitySnapshot: (query, column) =>
+        query.where(column('at'), '<', cutoff),
+    });
+  }
+
+  private async deleteWhere(filters: RecordFilters): Promise<DeletionCounts> {
+    return this.knex.transaction(async tx => {
+      const deleteFrom = async (type: DeliveryEventType) => {
+        const query = tx(recordTables[type]);
+        filters[type](query, name => name);
+        return Number(await query.delete());
+      };
+      // The links first: which deployments they belong to is known only while those exist.
+      const deploymentChanges = Number(
+        await tx('delivery_deployment_changes')
+          .whereExists(function deletedDeployment() {
+            this.select(tx.raw('1'))
+              .from('delivery_deployments as d')
+              .where('d.source', tx.ref('delivery_deployment_changes.source'))
+              .where(
+                'd.id',
+                tx.ref('delivery_deployment_changes.deployment_id'),
+              );
+            filters.deployment(this, name => `d.${name}`);
+          })
+          .delete(),
+      );
+      return {
+        deployments: await deleteFrom('deployment'),
+        deploymentChanges,
+        changes: await deleteFrom('change'),
+        incidents: await deleteFrom('incident'),
+        workItems: await deleteFrom('workItem'),
+        sliSamples: await deleteFrom('sliSample'),
+        qualitySnapshots: await deleteFrom('qualitySnapshot'),
+      };
+    });
   }
 
   private async countExisting(

@@ -95,10 +95,62 @@ export const spec = {
         ]
       }
     },
+    "/records": {
+      "delete": {
+        "operationId": "DeleteRecords",
+        "description": "Deletes the records of every type of a source, of an entity, or (both given) of that source for that entity, with the change links of the deleted deployments, in one transaction. At least one of `source` and `entityRef` is required. Requires the delivery.admin permission.",
+        "parameters": [
+          {
+            "name": "source",
+            "in": "query",
+            "required": false,
+            "description": "The `source` the records were ingested with, e.g. `github`.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "The entity the records belong to, e.g. `component:default/checkout-service`.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The number of rows deleted, per record type.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeletionResult"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
     "/organization/scorecard": {
       "get": {
         "operationId": "GetOrganizationScorecard",
-        "description": "Every metric over all records of the organisation.",
+        "description": "Every metric over all records of the organisation. Requires the delivery.scorecard.read permission.",
         "parameters": [
           {
             "$ref": "#/components/parameters/from"
@@ -126,7 +178,7 @@ export const spec = {
     "/scorecards": {
       "get": {
         "operationId": "GetScorecards",
-        "description": "Many entities' scorecards in one call, for team and organisation pages.",
+        "description": "Many entities' scorecards in one call, for team and organisation pages. Requires the delivery.scorecard.read permission.",
         "parameters": [
           {
             "name": "entityRef",
@@ -188,7 +240,7 @@ export const spec = {
     "/entities/{kind}/{namespace}/{name}/scorecard": {
       "get": {
         "operationId": "GetEntityScorecard",
-        "description": "Every metric of an entity over [from, to) (default the last 30 days) and the previous window of equal length. A System counts its components' records, a Group everything it owns.",
+        "description": "Every metric of an entity over [from, to) (default the last 30 days) and the previous window of equal length. A System counts its components' records, a Group everything it owns. Requires the delivery.scorecard.read permission.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"
@@ -225,7 +277,7 @@ export const spec = {
     "/entities/{kind}/{namespace}/{name}/timeseries": {
       "get": {
         "operationId": "GetEntityTimeSeries",
-        "description": "One metric in daily or weekly (Monday, UTC) buckets, for charts.",
+        "description": "One metric in daily or weekly (Monday, UTC) buckets, for charts. Requires the delivery.scorecard.read permission.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"
@@ -290,7 +342,7 @@ export const spec = {
     "/entities/{kind}/{namespace}/{name}/records": {
       "get": {
         "operationId": "GetEntityRecords",
-        "description": "The deployments, changes and incidents behind the entity's numbers, newest first.",
+        "description": "The deployments, changes and incidents behind the entity's numbers, newest first. Requires the delivery.scorecard.read permission.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"
@@ -335,7 +387,7 @@ export const spec = {
     "/entities/{kind}/{namespace}/{name}/slos": {
       "get": {
         "operationId": "GetEntitySlos",
-        "description": "The SLOs the entity defines (annotation delivery-insights.io/slos or slo-file), each with attainment, error budget, burn rates over 5m..3d, alert state, forecast and budget history, computed now from the ingested SLI samples or, for SLOs whose ratio indicator has Prometheus metric sources, from Prometheus range queries. Invalid definitions, and SLOs whose Prometheus instance is unknown or cannot be read, are listed in `errors`.",
+        "description": "The SLOs the entity defines (annotation delivery-insights.io/slos or slo-file), each with attainment, error budget, burn rates over 5m..3d, alert state, forecast and budget history, computed now from the ingested SLI samples or, for SLOs whose ratio indicator has Prometheus metric sources, from Prometheus range queries. Invalid definitions, and SLOs whose Prometheus instance is unknown or cannot be read, are listed in `errors`. Requires the delivery.scorecard.read permission.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"
@@ -576,6 +628,50 @@ export const spec = {
           },
           "updated": {
             "type": "integer"
+          }
+        }
+      },
+      "DeletionResult": {
+        "type": "object",
+        "required": [
+          "deleted"
+        ],
+        "properties": {
+          "deleted": {
+            "type": "object",
+            "required": [
+              "deployments",
+              "deploymentChanges",
+              "changes",
+              "incidents",
+              "workItems",
+              "sliSamples",
+              "qualitySnapshots"
+            ],
+            "properties": {
+              "deployments": {
+                "type": "integer"
+              },
+              "deploymentChanges": {
+                "type": "integer",
+                "description": "Links between the deleted deployments and the changes they shipped."
+              },
+              "changes": {
+                "type": "integer"
+              },
+              "incidents": {
+                "type": "integer"
+              },
+              "workItems": {
+                "type": "integer"
+              },
+              "sliSamples": {
+                "type": "integer"
+              },
+              "qualitySnapshots": {
+                "type": "integer"
+              }
+            }
           }
         }
       },

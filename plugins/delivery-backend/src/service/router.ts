@@ -1,16 +1,23 @@
 import {
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import {
   DeliveryHealth,
+  deliveryAdminPermission,
   deliveryEventsCreatePermission,
+  deliveryScorecardReadPermission,
 } from '@internal/backstage-plugin-delivery-common';
 import express, { Request } from 'express';
 import { Knex } from 'knex';
+import { DeliveryStore } from '../database/DeliveryStore';
 import { EventIngestion } from '../ingestion/EventIngestion';
 import { resolveWindow } from '../metrics';
 import { createOpenApiRouter } from '../schema/openapi.generated';
@@ -21,6 +28,8 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   knex: Knex;
+  store: DeliveryStore;
+  logger: LoggerService;
   ingestion: EventIngestion;
   scorecards: ScorecardService;
   slos: SloService;
@@ -53,6 +62,8 @@ export async function createRouter(
     httpAuth,
     permissions,
     knex,
+    store,
+    logger,
     ingestion,
     scorecards,
     slos,
@@ -60,6 +71,25 @@ export async function createRouter(
   } = options;
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  /** The caller's credentials once the permission allows the request; 403 naming it otherwise. */
+  const authorized = async (
+    req: Request,
+    permission: BasicPermission,
+    action: string,
+  ) => {
+    const credentials = await credentialsOf(req);
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to ${action} (${permission.name})`,
+      );
+    }
+    return credentials;
+  };
+  const readable = (req: Request) =>
+    authorized(req, deliveryScorecardReadPermission, 'read delivery metrics');
   const router = await createOpenApiRouter({
     middleware: [express.json({ limit: MAX_BODY_SIZE })],
   });
@@ -76,26 +106,64 @@ export async function createRouter(
   });
 
   router.post('/events', async (req, res) => {
-    const credentials = await credentialsOf(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: deliveryEventsCreatePermission }],
-      { credentials },
+    await authorized(
+      req,
+      deliveryEventsCreatePermission,
+      'store delivery records',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed to store delivery records (${deliveryEventsCreatePermission.name})`,
-      );
-    }
     res.json(await ingestion.ingestBody(req.body));
   });
 
+  router.delete('/records', async (req, res) => {
+    const credentials = await authorized(
+      req,
+      deliveryAdminPermission,
+      'delete delivery records',
+    );
+    const { source, entityRef } = req.query;
+    if (source === undefined && entityRef === undefined) {
+      throw new InputError(
+        'Missing query parameter: source or entityRef (at least one is required)',
+      );
+    }
+    let normalizedRef: string | undefined;
+    if (entityRef !== undefined) {
+      try {
+        normalizedRef = stringifyEntityRef(
+          parseEntityRef(entityRef, { defaultNamespace: 'default' }),
+        );
+      } catch {
+        throw new InputError(
+          'Invalid query parameter entityRef: must be an entity reference such as component:default/my-service',
+        );
+      }
+    }
+    const deleted = await store.deleteRecords({
+      source,
+      entityRef: normalizedRef,
+    });
+    logger.info(
+      `Deleted delivery records of ${[
+        source !== undefined && `source ${source}`,
+        normalizedRef !== undefined && `entity ${normalizedRef}`,
+      ]
+        .filter(Boolean)
+        .join(' and ')} for ${
+        credentials.principal.type === 'user'
+          ? credentials.principal.userEntityRef
+          : credentials.principal.subject
+      }: ${JSON.stringify(deleted)}`,
+    );
+    res.json({ deleted });
+  });
+
   router.get('/organization/scorecard', async (req, res) => {
-    await credentialsOf(req);
+    await readable(req);
     res.json(await scorecards.forOrganization(windowOf(req)));
   });
 
   router.get('/scorecards', async (req, res) => {
-    const credentials = await credentialsOf(req);
+    const credentials = await readable(req);
     const entityRefs = [req.query.entityRef].flat();
     const window = windowOf(req);
     const items = await Promise.all(
@@ -105,7 +173,7 @@ export async function createRouter(
   });
 
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
-    const credentials = await credentialsOf(req);
+    const credentials = await readable(req);
     res.json(
       await scorecards.forEntity(entityRefOf(req), windowOf(req), credentials),
     );
@@ -114,7 +182,7 @@ export async function createRouter(
   router.get(
     '/entities/:kind/:namespace/:name/timeseries',
     async (req, res) => {
-      const credentials = await credentialsOf(req);
+      const credentials = await readable(req);
       const { metric, bucket = 'week' } = req.query;
       const points = await scorecards.timeSeries(
         entityRefOf(req),
@@ -128,14 +196,14 @@ export async function createRouter(
   );
 
   router.get('/entities/:kind/:namespace/:name/records', async (req, res) => {
-    const credentials = await credentialsOf(req);
+    const credentials = await readable(req);
     res.json(
       await scorecards.records(entityRefOf(req), windowOf(req), credentials),
     );
   });
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
-    const credentials = await credentialsOf(req);
+    const credentials = await readable(req);
     res.json(await slos.forEntity(entityRefOf(req), credentials));
   });
 
