@@ -3,14 +3,14 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import { doraMetricKeys } from '@internal/backstage-plugin-delivery-common';
 import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useDeliveryWindow } from '../../hooks/useDeliveryWindow';
 import { deliveryTranslationRef } from '../../translation';
 import {
   DoraMetricCell,
-  LoadErrorPanel,
+  SectionLoadError,
+  entityTableOptions,
   NoticePanel,
   catalogFields,
   compareNullsLast,
@@ -96,15 +96,11 @@ export const TeamRanking = () => {
   const error = teams.error ?? scorecards.error;
   if (error) {
     return (
-      <Box component="section" aria-label={title}>
-        <Typography variant="h5" component="h2" gutterBottom>
-          {title}
-        </Typography>
-        <LoadErrorPanel
-          error={error}
-          onRetry={teams.error ? teams.retry : scorecards.retry}
-        />
-      </Box>
+      <SectionLoadError
+        title={title}
+        error={error}
+        onRetry={teams.error ? teams.retry : scorecards.retry}
+      />
     );
   }
 
@@ -116,13 +112,7 @@ export const TeamRanking = () => {
         isLoading={teams.loading || scorecards.loading}
         columns={columns}
         data={rows}
-        options={{
-          paging: rows.length > 20,
-          pageSize: 20,
-          search: false,
-          padding: 'dense',
-          draggable: false,
-        }}
+        options={entityTableOptions(rows.length)}
         emptyContent={emptyContent}
       />
     </Box>

@@ -3,14 +3,14 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { doraMetricKeys } from '@internal/backstage-plugin-delivery-common';
 import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import { useDeliveryWindow } from '../../hooks/useDeliveryWindow';
 import { deliveryTranslationRef } from '../../translation';
 import {
   DoraMetricCell,
   EntityScorecardRow,
-  LoadErrorPanel,
+  SectionLoadError,
+  entityTableOptions,
   NoticePanel,
   compareNullsLast,
   useEntityScorecardRows,
@@ -82,15 +82,11 @@ export const TeamServicesTable = ({
   const error = components.error ?? scorecards.error;
   if (error) {
     return (
-      <Box component="section" aria-label={title}>
-        <Typography variant="h5" component="h2" gutterBottom>
-          {title}
-        </Typography>
-        <LoadErrorPanel
-          error={error}
-          onRetry={components.error ? components.retry : scorecards.retry}
-        />
-      </Box>
+      <SectionLoadError
+        title={title}
+        error={error}
+        onRetry={components.error ? components.retry : scorecards.retry}
+      />
     );
   }
 
@@ -112,13 +108,7 @@ export const TeamServicesTable = ({
         isLoading={loading}
         columns={columns}
         data={rows}
-        options={{
-          paging: rows.length > 20,
-          pageSize: 20,
-          search: false,
-          padding: 'dense',
-          draggable: false,
-        }}
+        options={entityTableOptions(rows.length)}
         emptyContent={emptyContent}
       />
       {noData && (

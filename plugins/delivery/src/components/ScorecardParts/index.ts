@@ -23,3 +23,4 @@ export {
 export { useScorecards } from './useScorecards';
 export { useEntityScorecardRows } from './useEntityScorecardRows';
 export type { EntityScorecardRow } from './useEntityScorecardRows';
+export { SectionLoadError, entityTableOptions } from './SectionLoadError';
