@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
 import { DeliveryStore } from './DeliveryStore';
 import { testDatabases } from '../__testUtils__/startDeliveryBackend';
 import {
@@ -243,6 +244,241 @@ describe.each(testDatabases.eachSupportedId())(
             (key.includes(inventory) || key.includes(' run-1 ')),
         ),
       ).toBe(true);
+    });
+  },
+);
+
+describe.each(testDatabases.eachSupportedId())(
+  'DeliveryStore first production deployment of changes on %p',
+  databaseId => {
+    const hour = (h: number) =>
+      Date.parse('2026-11-02T00:00:00Z') + h * 3_600_000;
+    const iso = (h: number) => new Date(hour(h)).toISOString();
+    const github = { source: 'github', entityRef: common.entityRef };
+    const change = (id: string, extra: object = {}) => ({
+      ...github,
+      type: 'change',
+      id,
+      firstCommitAt: iso(0),
+      ...extra,
+    });
+    const deployment = (
+      id: string,
+      finishedHour: number | undefined,
+      changeIds: string[],
+      extra: object = {},
+    ) => ({
+      ...github,
+      type: 'deployment',
+      id,
+      environment: 'production',
+      status: 'success',
+      finishedAt: finishedHour === undefined ? undefined : iso(finishedHour),
+      changeIds,
+      ...extra,
+    });
+
+    const openStore = async () => {
+      const knex = await testDatabases.init(databaseId);
+      const store = await DeliveryStore.create({
+        getClient: async () => knex,
+      } as DatabaseService);
+      const ingest = (...events: unknown[]) =>
+        store.upsert(parseEventBatch({ events }));
+      return { knex, store, ingest };
+    };
+
+    /** Each change's stored first deployment, in hours; null when it has none. */
+    const stored = async (knex: Knex) => {
+      const rows: { source: string; id: string; first_deployed_at: unknown }[] =
+        await knex('delivery_changes')
+          .select('source', 'id', 'first_deployed_at')
+          .orderBy(['source', 'id']);
+      return Object.fromEntries(
+        rows.map(row => [
+          `${row.source}/${row.id}`,
+          row.first_deployed_at === null
+            ? null
+            : (Number(row.first_deployed_at) - hour(0)) / 3_600_000,
+        ]),
+      );
+    };
+
+    /** The same, computed from the links as the lead-time query did before the column existed. */
+    const fromLinks = async (knex: Knex) => {
+      const rows: { source: string; id: string; first: unknown }[] = await knex(
+        'delivery_changes as c',
+      )
+        .leftJoin('delivery_deployment_changes as dc', join =>
+          join.on('dc.source', 'c.source').andOn('dc.change_id', 'c.id'),
+        )
+        .leftJoin('delivery_deployments as d', join =>
+          join
+            .on('d.source', 'dc.source')
+            .andOn('d.id', 'dc.deployment_id')
+            .andOnVal('d.environment', 'production')
+            .andOnIn('d.status', ['success', 'rolled_back']),
+        )
+        .groupBy('c.source', 'c.id')
+        .select('c.source', 'c.id')
+        .min({ first: 'd.finished_at' })
+        .orderBy(['c.source', 'c.id']);
+      return Object.fromEntries(
+        rows.map(row => [
+          `${row.source}/${row.id}`,
+          row.first === null ? null : (Number(row.first) - hour(0)) / 3_600_000,
+        ]),
+      );
+    };
+
+    /** The stored values, checked against the links on the way. */
+    const firstDeployments = async (knex: Knex) => {
+      const actual = await stored(knex);
+      expect(actual).toEqual(await fromLinks(knex));
+      return actual;
+    };
+
+    it('is set whether the changes arrive before, with or after their deployments', async () => {
+      const { knex, ingest } = await openStore();
+      // Changes first.
+      await ingest(change('early-1'), change('early-2'));
+      await ingest(deployment('d-1', 5, ['early-1', 'early-2']));
+      // Deployment first; the change it names arrives later.
+      await ingest(deployment('d-2', 7, ['late-1']));
+      expect(await firstDeployments(knex)).toEqual({
+        'github/early-1': 5,
+        'github/early-2': 5,
+      });
+      await ingest(change('late-1'));
+      // Both in one batch, the deployment listed first.
+      await ingest(deployment('d-3', 9, ['same-1']), change('same-1'));
+
+      expect(await firstDeployments(knex)).toEqual({
+        'github/early-1': 5,
+        'github/early-2': 5,
+        'github/late-1': 7,
+        'github/same-1': 9,
+      });
+    });
+
+    it('is the earliest finish among production deployments that reached production', async () => {
+      const { knex, ingest } = await openStore();
+      await ingest(
+        change('c-1'),
+        change('c-2'),
+        deployment('later', 10, ['c-1', 'c-2']),
+        deployment('earlier', 4, ['c-1']),
+        deployment('rolled-back', 3, ['c-2'], { status: 'rolled_back' }),
+        deployment('failed', 1, ['c-1', 'c-2'], { status: 'failure' }),
+        deployment('staging', 2, ['c-1', 'c-2'], { environment: 'staging' }),
+        deployment('unfinished', undefined, ['c-1', 'c-2']),
+        // Same ids in another source are other records.
+        { ...deployment('earlier', 0, ['c-1']), source: 'gitlab' },
+      );
+      expect(await firstDeployments(knex)).toEqual({
+        'github/c-1': 4,
+        'github/c-2': 3,
+      });
+    });
+
+    it('follows a deployment delivered again with another status, finish or changes', async () => {
+      const { knex, ingest } = await openStore();
+      await ingest(
+        change('c-1'),
+        change('c-2'),
+        deployment('first', 2, ['c-1', 'c-2']),
+        deployment('second', 6, ['c-1']),
+      );
+      expect(await firstDeployments(knex)).toEqual({
+        'github/c-1': 2,
+        'github/c-2': 2,
+      });
+
+      // It failed after all: c-1 was first shipped by the second deployment, c-2 not yet.
+      await ingest(
+        deployment('first', 2, ['c-1', 'c-2'], { status: 'failure' }),
+      );
+      expect(await firstDeployments(knex)).toEqual({
+        'github/c-1': 6,
+        'github/c-2': null,
+      });
+
+      // It succeeded later than first reported, and shipped only c-2.
+      await ingest(deployment('first', 3, ['c-2']));
+      expect(await firstDeployments(knex)).toEqual({
+        'github/c-1': 6,
+        'github/c-2': 3,
+      });
+
+      // A change delivered again keeps its first deployment.
+      await ingest(change('c-2', { title: 'Renamed' }));
+      expect(await firstDeployments(knex)).toEqual({
+        'github/c-1': 6,
+        'github/c-2': 3,
+      });
+    });
+
+    it('falls back to the next deployment when one is deleted by selector or retention', async () => {
+      const { knex, store, ingest } = await openStore();
+      const inventory = 'component:default/inventory-service';
+      await ingest(
+        change('c-1'),
+        change('c-2'),
+        // The inventory service's deployment shipped checkout's changes first.
+        {
+          ...deployment('inventory-1', 1, ['c-1', 'c-2']),
+          entityRef: inventory,
+        },
+        deployment('old', 2, ['c-1']),
+        deployment('new', 800, ['c-1', 'c-2']),
+      );
+      expect(await firstDeployments(knex)).toEqual({
+        'github/c-1': 1,
+        'github/c-2': 1,
+      });
+
+      await store.deleteRecords({ entityRef: inventory });
+      expect(await firstDeployments(knex)).toEqual({
+        'github/c-1': 2,
+        'github/c-2': 800,
+      });
+
+      // Retention drops the old deployment; the changes, first committed later, stay.
+      await ingest(
+        change('c-1', { firstCommitAt: iso(500) }),
+        change('c-2', { firstCommitAt: iso(500) }),
+      );
+      await store.deleteOlderThan(hour(100));
+      expect(await firstDeployments(knex)).toEqual({
+        'github/c-1': 800,
+        'github/c-2': 800,
+      });
+
+      await store.deleteRecords({
+        source: 'github',
+        entityRef: common.entityRef,
+      });
+      expect(await firstDeployments(knex)).toEqual({});
+    });
+
+    it('counts new and updated records of one statement apart', async () => {
+      const { ingest } = await openStore();
+      await expect(ingest(change('a'), change('b'))).resolves.toEqual({
+        inserted: 2,
+        updated: 0,
+      });
+      await expect(
+        ingest(
+          change('b'),
+          change('c'),
+          change('a'),
+          deployment('d', 1, ['a']),
+        ),
+      ).resolves.toEqual({ inserted: 2, updated: 2 });
+      await expect(ingest(deployment('d', 2, ['a', 'b']))).resolves.toEqual({
+        inserted: 0,
+        updated: 1,
+      });
     });
   },
 );

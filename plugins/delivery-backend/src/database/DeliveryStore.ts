@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { DeliveryEvent, DeliveryEventType } from '../ingestion/eventSchema';
+import { firstDeploymentOf } from './firstDeployment';
 import { RecordRow, recordTables, toRecordRow } from './recordRows';
 
 const migrationsDir = resolvePackagePath(
@@ -58,6 +59,34 @@ const lastDeliveryWins = (events: DeliveryEvent[]) => {
   return [...byKey.values()];
 };
 
+/** A set of (source, id) keys, grouped by source. */
+class KeysBySource {
+  private readonly bySource = new Map<string, Set<string>>();
+
+  add(source: string, id: string) {
+    let ids = this.bySource.get(source);
+    if (!ids) {
+      ids = new Set();
+      this.bySource.set(source, ids);
+    }
+    ids.add(id);
+  }
+
+  addAll(other: KeysBySource) {
+    for (const [source, ids] of other.entries()) {
+      ids.forEach(id => this.add(source, id));
+    }
+  }
+
+  has(source: string, id: string) {
+    return this.bySource.get(source)?.has(id) ?? false;
+  }
+
+  entries() {
+    return this.bySource.entries();
+  }
+}
+
 /** Stores delivery records: every write is an upsert on (type, source, id), a batch one transaction. */
 export class DeliveryStore {
   static async create(database: DatabaseService): Promise<DeliveryStore> {
@@ -83,19 +112,32 @@ export class DeliveryStore {
     }
 
     await this.knex.transaction(async tx => {
+      // The changes whose first production deployment may have moved: new ones, and the ones
+      // linked before or after by the deployments of this batch.
+      const affectedChanges = new KeysBySource();
       for (const [type, typed] of byType) {
         const table = recordTables[type];
+        const inserted = new KeysBySource();
         for (const chunk of chunks(typed)) {
           const rows = chunk.map(event => toRecordRow(event, ingestedAt));
-          const existing = await this.countExisting(tx, table, rows);
-          await tx(table).insert(rows).onConflict(['source', 'id']).merge();
-          counts.updated += existing;
-          counts.inserted += rows.length - existing;
+          const insertedRows = await this.upsertRows(tx, table, rows);
+          counts.inserted += insertedRows.length;
+          counts.updated += rows.length - insertedRows.length;
+          insertedRows.forEach(row => inserted.add(row.source, row.id));
+        }
+        if (type === 'change') {
+          affectedChanges.addAll(inserted);
         }
         if (type === 'deployment') {
-          await this.replaceDeploymentChanges(tx, typed);
+          await this.replaceDeploymentChanges(
+            tx,
+            typed,
+            inserted,
+            affectedChanges,
+          );
         }
       }
+      await this.refreshFirstDeployments(tx, affectedChanges);
     });
     return counts;
   }
@@ -164,7 +206,26 @@ export class DeliveryStore {
         filters[type](query, name => name);
         return Number(await query.delete());
       };
-      // The links first: which deployments they belong to is known only while those exist.
+      // Changes shipped by a deployment that goes lose it as their first production deployment;
+      // which ones is known only while the links exist.
+      await tx('delivery_changes')
+        .whereNotNull('first_deployed_at')
+        .whereIn(['source', 'id'], function linkedToDeleted() {
+          this.select('dc.source', 'dc.change_id')
+            .from('delivery_deployment_changes as dc')
+            .join('delivery_deployments as d', join =>
+              join
+                .on('d.source', 'dc.source')
+                .andOn('d.id', 'dc.deployment_id'),
+            );
+          filters.deployment(this, name => `d.${name}`);
+        })
+        .update({
+          first_deployed_at: firstDeploymentOf(tx, query =>
+            filters.deployment(query, name => `d.${name}`),
+          ),
+        });
+      // The links next: which deployments they belong to is known only while those exist.
       const deploymentChanges = Number(
         await tx('delivery_deployment_changes')
           .whereExists(function deletedDeployment() {
@@ -191,32 +252,92 @@ export class DeliveryStore {
     });
   }
 
-  private async countExisting(
+  /**
+   * Upserts rows on (source, id) and answers the keys of the rows that were new. PostgreSQL tells
+   * from the upsert itself (a row version it inserted has no `xmax`); SQLite inserts what is new,
+   * skipping the rest, then updates those; other engines count the existing keys first.
+   */
+  private async upsertRows(
     tx: Knex.Transaction,
     table: string,
     rows: RecordRow[],
-  ): Promise<number> {
-    let existing = 0;
+  ): Promise<{ source: string; id: string }[]> {
+    const client = tx.client.config.client;
+    if (client === 'pg') {
+      const result: { source: string; id: string; inserted: boolean }[] =
+        await tx(table)
+          .insert(rows)
+          .onConflict(['source', 'id'])
+          .merge()
+          .returning(['source', 'id', tx.raw('(xmax = 0) as inserted')]);
+      return result.filter(row => row.inserted);
+    }
+    if (client === 'better-sqlite3' || client === 'sqlite3') {
+      const inserted: { source: string; id: string }[] = await tx(table)
+        .insert(rows)
+        .onConflict(['source', 'id'])
+        .ignore()
+        .returning(['source', 'id']);
+      const insertedKeys = new KeysBySource();
+      inserted.forEach(row => insertedKeys.add(row.source, row.id));
+      const existing = rows.filter(
+        row => !insertedKeys.has(row.source, row.id),
+      );
+      if (existing.length > 0) {
+        await tx(table).insert(existing).onConflict(['source', 'id']).merge();
+      }
+      return inserted;
+    }
+    const existing = await this.existingKeys(tx, table, rows);
+    await tx(table).insert(rows).onConflict(['source', 'id']).merge();
+    return rows.filter(row => !existing.has(row.source, row.id));
+  }
+
+  private async existingKeys(
+    tx: Knex.Transaction,
+    table: string,
+    rows: RecordRow[],
+  ): Promise<KeysBySource> {
+    const existing = new KeysBySource();
     for (const [source, ids] of idsBySource(rows)) {
-      const [{ count }] = await tx(table)
+      const found: { id: string }[] = await tx(table)
         .where({ source })
         .whereIn('id', ids)
-        .count({ count: '*' });
-      existing += Number(count);
+        .select('id');
+      found.forEach(row => existing.add(source, row.id));
     }
     return existing;
   }
 
+  /**
+   * Replaces the change links of the deployments (a deployment delivered again may name other
+   * changes) and notes every change linked before or after. A deployment that was just inserted
+   * has no links yet: deletion removes a deployment's links with it.
+   */
   private async replaceDeploymentChanges(
     tx: Knex.Transaction,
     deployments: DeliveryEvent[],
+    inserted: KeysBySource,
+    affectedChanges: KeysBySource,
   ) {
-    for (const [source, ids] of idsBySource(deployments)) {
+    const redelivered = deployments.filter(
+      deployment => !inserted.has(deployment.source, deployment.id),
+    );
+    for (const [source, ids] of idsBySource(redelivered)) {
       for (const idChunk of chunks(ids)) {
-        await tx('delivery_deployment_changes')
+        const previous: { change_id: string }[] = await tx(
+          'delivery_deployment_changes',
+        )
           .where({ source })
           .whereIn('deployment_id', idChunk)
-          .delete();
+          .select('change_id');
+        previous.forEach(link => affectedChanges.add(source, link.change_id));
+        if (previous.length > 0) {
+          await tx('delivery_deployment_changes')
+            .where({ source })
+            .whereIn('deployment_id', idChunk)
+            .delete();
+        }
       }
     }
     const links = deployments.flatMap(deployment =>
@@ -230,6 +351,35 @@ export class DeliveryStore {
     );
     for (const linkChunk of chunks(links)) {
       await tx('delivery_deployment_changes').insert(linkChunk);
+    }
+    links.forEach(link => affectedChanges.add(link.source, link.change_id));
+  }
+
+  /**
+   * Recomputes `first_deployed_at` of the given changes from their links. A change that has
+   * neither a value nor a link has nothing to recompute, which spares new, not yet deployed ones.
+   */
+  private async refreshFirstDeployments(
+    tx: Knex.Transaction,
+    changes: KeysBySource,
+  ) {
+    for (const [source, ids] of changes.entries()) {
+      for (const idChunk of chunks([...ids])) {
+        await tx('delivery_changes')
+          .where({ source })
+          .whereIn('id', idChunk)
+          .where(query =>
+            query
+              .whereNotNull('first_deployed_at')
+              .orWhereExists(function linked() {
+                this.select(tx.raw('1'))
+                  .from('delivery_deployment_changes as dc')
+                  .whereRaw('?? = ??', ['dc.source', 'delivery_changes.source'])
+                  .whereRaw('?? = ??', ['dc.change_id', 'delivery_changes.id']);
+              }),
+          )
+          .update({ first_deployed_at: firstDeploymentOf(tx) });
+      }
     }
   }
 }

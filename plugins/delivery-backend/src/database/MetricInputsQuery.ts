@@ -1,41 +1,126 @@
 import { Knex } from 'knex';
 import { DAY_MS } from '../metrics/window';
 import type { TimeWindow, WindowInputs } from '../metrics';
+import { REACHED_PRODUCTION } from './firstDeployment';
 
 const HOUR_MS = 3_600_000;
 
-/** Deployments that reached production: the ones deployment frequency and CFR count. */
-const REACHED_PRODUCTION = ['success', 'rolled_back'];
+/** Windows answered by one statement; a long daily chart is split so statements stay small. */
+const WINDOWS_PER_STATEMENT = 40;
+
+/** A window as epoch milliseconds, half-open [from, to). */
+type Span = { from: number; to: number };
+
+/** Instants go into the SQL as integer literals: they are numbers we computed, never user text. */
+const literal = (n: number) => {
+  if (!Number.isSafeInteger(n)) {
+    throw new Error(`Not an epoch millisecond instant: ${n}`);
+  }
+  return String(n);
+};
+
+const within = (column: string, span: Span) =>
+  `(${column} >= ${literal(span.from)} and ${column} < ${literal(span.to)})`;
+
+const isWithin = (instant: number, span: Span) =>
+  instant >= span.from && instant < span.to;
+
+/** The smallest span covering all of them: what a statement for several windows must read. */
+const envelope = (spans: Span[]): Span => ({
+  from: Math.min(...spans.map(s => s.from)),
+  to: Math.max(...spans.map(s => s.to)),
+});
+
+const minTo = (spans: Span[]) => Math.min(...spans.map(s => s.to));
+
+type PendingRead = {
+  window: TimeWindow;
+  resolve: (inputs: WindowInputs) => void;
+  reject: (error: unknown) => void;
+};
 
 /**
  * Reads, for a set of entities (or the whole organisation when `entityRefs` is null) and a window,
  * the raw inputs of every metric. Counting and filtering run in SQL; what needs a distribution
- * (median, percentiles) comes back as one duration per record.
+ * (median, percentiles) comes back as one duration per record. Several windows of one scope are
+ * read together, one statement per kind of input: counts as one conditional aggregate per window,
+ * durations as the rows of all windows, split here.
  */
 export class MetricInputsQuery {
+  private readonly pending = new Map<
+    string,
+    { entityRefs: string[] | null; reads: PendingRead[] }
+  >();
+
   constructor(private readonly knex: Knex) {}
 
-  async read(
+  /**
+   * One window's inputs. Reads of the same scope started in the same tick (a scorecard's window
+   * and previous window, a chart's buckets) are answered by one `readWindows`.
+   */
+  read(entityRefs: string[] | null, window: TimeWindow): Promise<WindowInputs> {
+    const key = JSON.stringify(entityRefs);
+    return new Promise((resolve, reject) => {
+      let batch = this.pending.get(key);
+      if (!batch) {
+        const started = { entityRefs, reads: [] as PendingRead[] };
+        batch = started;
+        this.pending.set(key, started);
+        queueMicrotask(() => {
+          this.pending.delete(key);
+          this.readWindows(
+            started.entityRefs,
+            started.reads.map(r => r.window),
+          ).then(
+            results => started.reads.forEach((r, i) => r.resolve(results[i])),
+            error => started.reads.forEach(r => r.reject(error)),
+          );
+        });
+      }
+      batch.reads.push({ window, resolve, reject });
+    });
+  }
+
+  /** The inputs of each window, in order. */
+  async readWindows(
     entityRefs: string[] | null,
-    window: TimeWindow,
-  ): Promise<WindowInputs> {
-    const from = window.from.getTime();
-    const to = window.to.getTime();
+    windows: TimeWindow[],
+  ): Promise<WindowInputs[]> {
+    const spans = windows.map(w => ({
+      from: w.from.getTime(),
+      to: w.to.getTime(),
+    }));
+    const groups: Span[][] = [];
+    for (let i = 0; i < spans.length; i += WINDOWS_PER_STATEMENT) {
+      groups.push(spans.slice(i, i + WINDOWS_PER_STATEMENT));
+    }
+    const results = await Promise.all(
+      groups.map(group => this.readGroup(entityRefs, group)),
+    );
+    return results.flat();
+  }
+
+  private async readGroup(
+    entityRefs: string[] | null,
+    spans: Span[],
+  ): Promise<WindowInputs[]> {
     const [deployments, leadTimesHours, incidents, workItems, latestCoverage] =
       await Promise.all([
-        this.deployments(entityRefs, from, to),
-        this.leadTimes(entityRefs, from, to),
-        this.incidents(entityRefs, from, to),
-        this.workItems(entityRefs, from, to),
-        this.latestCoverage(entityRefs, to),
+        this.deployments(entityRefs, spans),
+        this.leadTimes(entityRefs, spans),
+        this.incidents(entityRefs, spans),
+        this.workItems(entityRefs, spans),
+        Promise.all(
+          spans.map(span => this.latestCoverage(entityRefs, span.to)),
+        ),
       ]);
-    return {
-      ...deployments,
-      leadTimesHours,
-      ...incidents,
-      ...workItems,
-      latestCoverage,
-    };
+    return spans.map((_, i) => ({
+      ...deployments[i],
+      leadTimesHours: leadTimesHours[i],
+      ...incidents[i],
+      ...workItems[i],
+      latestCoverage: latestCoverage[i],
+    }));
   }
 
   private forEntities(
@@ -46,123 +131,164 @@ export class MetricInputsQuery {
     return entityRefs === null ? query : query.whereIn(column, entityRefs);
   }
 
-  private async deployments(
-    entityRefs: string[] | null,
-    from: number,
-    to: number,
-  ) {
+  /** One row of conditional aggregates; `columns(i)` are window i's, named with an `_i` suffix. */
+  private async aggregates(
+    query: Knex.QueryBuilder,
+    spans: Span[],
+    columns: (span: Span, i: number) => Knex.Raw[],
+  ): Promise<Record<string, unknown>> {
+    const row = await query
+      .select(spans.flatMap((span, i) => columns(span, i)))
+      .first();
+    return row ?? {};
+  }
+
+  private async deployments(entityRefs: string[] | null, spans: Span[]) {
+    const all = envelope(spans);
     const causedIncident = this.knex('delivery_incidents as i')
       .select(this.knex.raw('1'))
       .whereRaw('i.source = d.source')
       .whereRaw('i.caused_by_deployment_id = d.id');
-    const row = await this.forEntities(
-      this.knex('delivery_deployments as d')
-        .where('d.environment', 'production')
-        .whereIn('d.status', REACHED_PRODUCTION)
-        .where('d.finished_at', '>=', from)
-        .where('d.finished_at', '<', to)
-        .select(
-          this.knex.raw('count(*) as counted'),
-          this.knex.raw(
-            `sum(case when d.status = 'rolled_back' or exists (${causedIncident.toQuery()}) then 1 else 0 end) as failed`,
-          ),
-          this.knex.raw(`count(distinct d.finished_at / ${DAY_MS}) as days`),
-        )
-        .first(),
-      'd.entity_ref',
-      entityRefs,
-    );
-    return {
-      countedDeployments: Number(row?.counted ?? 0),
-      failedDeployments: Number(row?.failed ?? 0),
-      deploymentDays: Number(row?.days ?? 0),
-    };
-  }
-
-  /** Per change, the first production deployment that shipped it, if that falls in the window. */
-  private async leadTimes(
-    entityRefs: string[] | null,
-    from: number,
-    to: number,
-  ): Promise<number[]> {
-    const rows: { first_commit_at: string; deployed_at: string }[] =
-      await this.forEntities(
-        this.knex('delivery_changes as c')
-          .join('delivery_deployment_changes as dc', join =>
-            join.on('dc.source', 'c.source').andOn('dc.change_id', 'c.id'),
-          )
-          .join('delivery_deployments as d', join =>
-            join.on('d.source', 'dc.source').andOn('d.id', 'dc.deployment_id'),
-          )
+    const failed = `case when d.status = 'rolled_back' or exists (${causedIncident.toQuery()}) then 1 else 0 end`;
+    const row = await this.aggregates(
+      this.forEntities(
+        this.knex('delivery_deployments as d')
           .where('d.environment', 'production')
           .whereIn('d.status', REACHED_PRODUCTION)
-          .whereNotNull('d.finished_at')
-          .groupBy('c.source', 'c.id', 'c.first_commit_at')
-          .select('c.first_commit_at')
-          .min({ deployed_at: 'd.finished_at' })
-          .havingRaw('min(d.finished_at) >= ?', [from])
-          .havingRaw('min(d.finished_at) < ?', [to])
-          .havingRaw('min(d.finished_at) >= c.first_commit_at'),
-        'c.entity_ref',
+          .where('d.finished_at', '>=', all.from)
+          .where('d.finished_at', '<', all.to),
+        'd.entity_ref',
+        entityRefs,
+      ),
+      spans,
+      (span, i) => {
+        const inSpan = within('d.finished_at', span);
+        return [
+          this.knex.raw(
+            `count(case when ${inSpan} then 1 end) as counted_${i}`,
+          ),
+          this.knex.raw(
+            `sum(case when ${inSpan} then ${failed} else 0 end) as failed_${i}`,
+          ),
+          this.knex.raw(
+            `count(distinct case when ${inSpan} then d.finished_at / ${DAY_MS} end) as days_${i}`,
+          ),
+        ];
+      },
+    );
+    return spans.map((_, i) => ({
+      countedDeployments: Number(row[`counted_${i}`] ?? 0),
+      failedDeployments: Number(row[`failed_${i}`] ?? 0),
+      deploymentDays: Number(row[`days_${i}`] ?? 0),
+    }));
+  }
+
+  /**
+   * Per change first shipped to production in a window, hours from its first commit to that
+   * deployment's finish. `first_deployed_at` is kept by DeliveryStore, so this is a range read.
+   */
+  private async leadTimes(
+    entityRefs: string[] | null,
+    spans: Span[],
+  ): Promise<number[][]> {
+    const all = envelope(spans);
+    const rows: { first_commit_at: string; first_deployed_at: string }[] =
+      await this.forEntities(
+        this.knex('delivery_changes')
+          .where('first_deployed_at', '>=', all.from)
+          .where('first_deployed_at', '<', all.to)
+          .whereRaw('first_deployed_at >= first_commit_at')
+          .select('first_commit_at', 'first_deployed_at'),
+        'entity_ref',
         entityRefs,
       );
-    return rows.map(
-      row => (Number(row.deployed_at) - Number(row.first_commit_at)) / HOUR_MS,
+    const parsed = rows.map(row => ({
+      deployedAt: Number(row.first_deployed_at),
+      firstCommitAt: Number(row.first_commit_at),
+    }));
+    return spans.map(span =>
+      parsed
+        .filter(row => isWithin(row.deployedAt, span))
+        .map(row => (row.deployedAt - row.firstCommitAt) / HOUR_MS),
     );
   }
 
-  private async incidents(
-    entityRefs: string[] | null,
-    from: number,
-    to: number,
-  ) {
+  private async incidents(entityRefs: string[] | null, spans: Span[]) {
+    const all = envelope(spans);
+    const earliestTo = literal(minTo(spans));
     const incidents = () =>
       this.forEntities(
         this.knex('delivery_incidents'),
         'entity_ref',
         entityRefs,
       );
-    const [resolved, open, opened] = await Promise.all([
+    const [resolvedRows, open, opened] = await Promise.all([
       incidents()
-        .where('resolved_at', '>=', from)
-        .where('resolved_at', '<', to)
+        .where('resolved_at', '>=', all.from)
+        .where('resolved_at', '<', all.to)
         .select('opened_at', 'resolved_at'),
-      incidents()
-        .where('opened_at', '<', to)
-        .where(q => q.whereNull('resolved_at').orWhere('resolved_at', '>=', to))
-        .count({ count: '*' })
-        .first(),
-      incidents()
-        .where('opened_at', '>=', from)
-        .where('opened_at', '<', to)
-        .count({ count: '*' })
-        .first(),
-    ]);
-    return {
-      restoreTimesHours: resolved.map(
-        (row: { opened_at: string; resolved_at: string }) =>
-          (Number(row.resolved_at) - Number(row.opened_at)) / HOUR_MS,
+      this.aggregates(
+        incidents()
+          .where('opened_at', '<', all.to)
+          .where(q =>
+            q
+              .whereNull('resolved_at')
+              .orWhereRaw(`resolved_at >= ${earliestTo}`),
+          ),
+        spans,
+        (span, i) => [
+          this.knex.raw(
+            `count(case when opened_at < ${literal(
+              span.to,
+            )} and (resolved_at is null or resolved_at >= ${literal(
+              span.to,
+            )}) then 1 end) as open_${i}`,
+          ),
+        ],
       ),
-      openIncidents: Number(open?.count ?? 0),
-      incidentsOpened: Number(opened?.count ?? 0),
-    };
+      this.aggregates(
+        incidents()
+          .where('opened_at', '>=', all.from)
+          .where('opened_at', '<', all.to),
+        spans,
+        (span, i) => [
+          this.knex.raw(
+            `count(case when ${within(
+              'opened_at',
+              span,
+            )} then 1 end) as opened_${i}`,
+          ),
+        ],
+      ),
+    ]);
+    const resolved = resolvedRows.map(
+      (row: { opened_at: string; resolved_at: string }) => ({
+        openedAt: Number(row.opened_at),
+        resolvedAt: Number(row.resolved_at),
+      }),
+    );
+    return spans.map((span, i) => ({
+      restoreTimesHours: resolved
+        .filter(row => isWithin(row.resolvedAt, span))
+        .map(row => (row.resolvedAt - row.openedAt) / HOUR_MS),
+      openIncidents: Number(open[`open_${i}`] ?? 0),
+      incidentsOpened: Number(opened[`opened_${i}`] ?? 0),
+    }));
   }
 
-  private async workItems(
-    entityRefs: string[] | null,
-    from: number,
-    to: number,
-  ) {
+  private async workItems(entityRefs: string[] | null, spans: Span[]) {
+    const all = envelope(spans);
+    const earliestTo = literal(minTo(spans));
     const items = () =>
       this.forEntities(
         this.knex('delivery_work_items'),
         'entity_ref',
         entityRefs,
       );
-    const [completed, wip, bugs] = await Promise.all([
+    const [completedRows, wip, bugs] = await Promise.all([
       items()
-        .where('completed_at', '>=', from)
-        .where('completed_at', '<', to)
+        .where('completed_at', '>=', all.from)
+        .where('completed_at', '<', all.to)
         .select(
           this.knex.raw('coalesce(started_at, created_at) as started_at'),
           'completed_at',
@@ -170,57 +296,83 @@ export class MetricInputsQuery {
           'points',
           'sprint',
         ),
-      items()
-        .whereNotNull('started_at')
-        .where('started_at', '<', to)
-        .where(q =>
-          q.whereNull('completed_at').orWhere('completed_at', '>=', to),
-        )
-        .count({ count: '*' })
-        .first(),
-      items()
-        .where('kind', 'bug')
-        .where('created_at', '>=', from)
-        .where('created_at', '<', to)
-        .select(
-          this.knex.raw('count(*) as created'),
+      this.aggregates(
+        items()
+          .whereNotNull('started_at')
+          .where('started_at', '<', all.to)
+          .where(q =>
+            q
+              .whereNull('completed_at')
+              .orWhereRaw(`completed_at >= ${earliestTo}`),
+          ),
+        spans,
+        (span, i) => [
           this.knex.raw(
-            'sum(case when escaped = ? then 1 else 0 end) as escaped',
+            `count(case when started_at < ${literal(
+              span.to,
+            )} and (completed_at is null or completed_at >= ${literal(
+              span.to,
+            )}) then 1 end) as wip_${i}`,
+          ),
+        ],
+      ),
+      this.aggregates(
+        items()
+          .where('kind', 'bug')
+          .where('created_at', '>=', all.from)
+          .where('created_at', '<', all.to),
+        spans,
+        (span, i) => [
+          this.knex.raw(
+            `count(case when ${within(
+              'created_at',
+              span,
+            )} then 1 end) as created_${i}`,
+          ),
+          this.knex.raw(
+            `sum(case when ${within(
+              'created_at',
+              span,
+            )} and escaped = ? then 1 else 0 end) as escaped_${i}`,
             [true],
           ),
-        )
-        .first(),
+        ],
+      ),
     ]);
 
-    const cycleTimesHours: number[] = [];
-    const flowEfficiencySamples: WindowInputs['flowEfficiencySamples'] = [];
-    const pointsBySprint = new Map<string, number>();
-    for (const item of completed) {
-      const cycleHours =
-        (Number(item.completed_at) - Number(item.started_at)) / HOUR_MS;
-      cycleTimesHours.push(cycleHours);
-      if (item.active_hours !== null) {
-        flowEfficiencySamples.push({
-          activeHours: Number(item.active_hours),
-          cycleHours,
-        });
+    return spans.map((span, i) => {
+      const cycleTimesHours: number[] = [];
+      const flowEfficiencySamples: WindowInputs['flowEfficiencySamples'] = [];
+      const pointsBySprint = new Map<string, number>();
+      for (const item of completedRows) {
+        if (!isWithin(Number(item.completed_at), span)) {
+          continue;
+        }
+        const cycleHours =
+          (Number(item.completed_at) - Number(item.started_at)) / HOUR_MS;
+        cycleTimesHours.push(cycleHours);
+        if (item.active_hours !== null) {
+          flowEfficiencySamples.push({
+            activeHours: Number(item.active_hours),
+            cycleHours,
+          });
+        }
+        if (item.sprint !== null) {
+          pointsBySprint.set(
+            item.sprint,
+            (pointsBySprint.get(item.sprint) ?? 0) + Number(item.points ?? 0),
+          );
+        }
       }
-      if (item.sprint !== null) {
-        pointsBySprint.set(
-          item.sprint,
-          (pointsBySprint.get(item.sprint) ?? 0) + Number(item.points ?? 0),
-        );
-      }
-    }
-
-    return {
-      cycleTimesHours,
-      flowEfficiencySamples,
-      wip: Number(wip?.count ?? 0),
-      pointsPerSprint: [...pointsBySprint.values()],
-      bugsCreated: Number(bugs?.created ?? 0),
-      escapedBugs: Number(bugs?.escaped ?? 0),
-    };
+      return {
+        cycleTimesHours,
+        flowEfficiencySamples,
+        wip: Number(wip[`wip_${i}`] ?? 0),
+        pointsPerSprint: [...pointsBySprint.values()],
+        bugsCreated: Number(bugs[`created_${i}`] ?? 0),
+        escapedBugs: Number(bugs[`escaped_${i}`] ?? 0),
+      };
+    });
   }
 
   /** Each entity's latest snapshot before `to`; a rollup shows their unweighted mean. */

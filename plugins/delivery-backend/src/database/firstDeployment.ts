@@ -1,0 +1,29 @@
+import { Knex } from 'knex';
+
+/** Deployments that reached production: the ones deployment frequency, CFR and lead time count. */
+export const REACHED_PRODUCTION = ['success', 'rolled_back'];
+
+/**
+ * The earliest finish of a production deployment that reached production and links the change
+ * of the current `delivery_changes` row: the value of its `first_deployed_at` column.
+ * `exclude` narrows out deployments (aliased `d`) that are about to be deleted.
+ */
+export function firstDeploymentOf(
+  knex: Knex,
+  exclude?: (query: Knex.QueryBuilder) => void,
+): Knex.QueryBuilder {
+  const query = knex('delivery_deployment_changes as dc')
+    .join('delivery_deployments as d', join =>
+      join.on('d.source', 'dc.source').andOn('d.id', 'dc.deployment_id'),
+    )
+    .whereRaw('?? = ??', ['dc.source', 'delivery_changes.source'])
+    .whereRaw('?? = ??', ['dc.change_id', 'delivery_changes.id'])
+    .where('d.environment', 'production')
+    .whereIn('d.status', REACHED_PRODUCTION)
+    .whereNotNull('d.finished_at')
+    .min('d.finished_at');
+  if (exclude) {
+    query.whereNot(exclude);
+  }
+  return query;
+}
