@@ -8,3 +8,4 @@ export * from './permissions';
 export type * from './health';
 export * from './metrics';
 export * from './slo';
+export * from './runbook';
