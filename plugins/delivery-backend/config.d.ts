@@ -54,6 +54,13 @@ export interface Config {
       /** Days to keep records, a positive number, e.g. 730. */
       days?: number;
     };
+    /** `POST /api/delivery/webhooks/{name}`, served for the webhook handlers of provider modules. */
+    webhooks?: {
+      /** Largest accepted body in bytes; larger ones are answered 413. Default 1048576 (1 MiB). */
+      maxBodyBytes?: number;
+      /** Hours a delivery id is remembered; a repeat within them is answered 409. Default 72. */
+      replayWindowHours?: number;
+    };
     /**
      * Prometheus servers SLOs read their SLI data from: an OpenSLO ratio indicator whose good and
      * total metric sources are `type: Prometheus` names one with `metricSourceRef` (default: the

@@ -6,8 +6,8 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  DeliveryIngestion,
   DeliveryProvider,
+  DeliveryProviderContext,
 } from '@internal/backstage-plugin-delivery-node';
 import {
   DEMO_SOURCE,
@@ -42,7 +42,7 @@ export function demoProfileOf(entity: Entity): DemoProfileName {
  * delivery backend's own ingestion path, on start and then hourly so the portal stays current.
  */
 export class DemoDataProvider implements DeliveryProvider {
-  private ingestion?: DeliveryIngestion;
+  private context?: DeliveryProviderContext;
 
   constructor(
     private readonly options: {
@@ -58,8 +58,8 @@ export class DemoDataProvider implements DeliveryProvider {
     return DEMO_SOURCE;
   }
 
-  async connect(ingestion: DeliveryIngestion) {
-    this.ingestion = ingestion;
+  async connect(context: DeliveryProviderContext) {
+    this.context = context;
     await this.options.scheduler.scheduleTask({
       id: 'delivery-demo-data',
       frequency: { hours: 1 },
@@ -71,9 +71,10 @@ export class DemoDataProvider implements DeliveryProvider {
 
   async run(now: Date) {
     const { auth, catalog, logger, days } = this.options;
-    if (!this.ingestion) {
+    if (!this.context) {
       throw new Error('The demo data provider is not connected');
     }
+    const { ingestion, syncState } = this.context;
     const { items } = await catalog.getEntities(
       { filter: { kind: 'component' } },
       { credentials: await auth.getOwnServiceCredentials() },
@@ -95,9 +96,11 @@ export class DemoDataProvider implements DeliveryProvider {
         ...generateDemoSliSamples({ entityRef, profile, from: sliFrom, now }),
       ];
       for (let i = 0; i < events.length; i += BATCH_SIZE) {
-        await this.ingestion.ingest(events.slice(i, i + BATCH_SIZE));
+        await ingestion.ingest(events.slice(i, i + BATCH_SIZE));
       }
       ingested += events.length;
+      await syncState.saveProgress(entityRef, { recordsSeen: events.length });
+      await syncState.recordSuccess(entityRef);
       logger.info(
         `Demo data: ${index + 1}/${
           items.length

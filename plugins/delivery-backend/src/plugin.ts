@@ -5,6 +5,7 @@ import {
 import { deliveryPermissions } from '@internal/backstage-plugin-delivery-common';
 import {
   DeliveryProvider,
+  DeliveryWebhookHandler,
   deliveryProvidersExtensionPoint,
 } from '@internal/backstage-plugin-delivery-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
@@ -22,6 +23,12 @@ import { SloService } from './service/SloService';
 import { SloDefinitionReader } from './slo/definitions/SloDefinitionReader';
 import { PrometheusSliSource } from './slo/prometheus/PrometheusSliSource';
 import { ScmIntegrations } from '@backstage/integration';
+import { SyncStateStore } from './database/SyncStateStore';
+import { ProviderService } from './service/ProviderService';
+import {
+  createWebhookRouter,
+  readWebhookSettings,
+} from './webhooks/WebhookReceiver';
 
 /**
  * The delivery backend plugin: stores delivery records and serves the metrics computed from them.
@@ -32,6 +39,7 @@ export const deliveryPlugin = createBackendPlugin({
   pluginId: 'delivery',
   register(env) {
     const providers = new Map<string, DeliveryProvider>();
+    const webhookHandlers = new Map<string, DeliveryWebhookHandler>();
     env.registerExtensionPoint(deliveryProvidersExtensionPoint, {
       addProvider(...added) {
         for (const provider of added) {
@@ -40,6 +48,17 @@ export const deliveryPlugin = createBackendPlugin({
             throw new Error(`Delivery provider '${id}' is registered twice`);
           }
           providers.set(id, provider);
+        }
+      },
+      addWebhookHandler(...added) {
+        for (const handler of added) {
+          const name = handler.getName();
+          if (webhookHandlers.has(name)) {
+            throw new Error(
+              `Delivery webhook handler '${name}' is registered twice`,
+            );
+          }
+          webhookHandlers.set(name, handler);
         }
       },
     });
@@ -71,6 +90,7 @@ export const deliveryPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(deliveryPermissions);
         const retentionDays = readRetentionDays(config);
+        const webhookSettings = readWebhookSettings(config);
         const store = await DeliveryStore.create(database);
         const ingestion = new EventIngestion(store);
         const { levels, targets } = readMetricSettings(config);
@@ -92,6 +112,27 @@ export const deliveryPlugin = createBackendPlugin({
           levels,
           targets,
         });
+        const syncState = new SyncStateStore(store.knex);
+        const providerService = new ProviderService({
+          providers,
+          syncState,
+          entityScope,
+          logger,
+        });
+        // Webhook senders authenticate with their signature, not with a Backstage token.
+        httpRouter.addAuthPolicy({
+          path: '/webhooks',
+          allow: 'unauthenticated',
+        });
+        httpRouter.use(
+          createWebhookRouter({
+            knex: store.knex,
+            ingestion,
+            handlers: webhookHandlers,
+            logger,
+            settings: webhookSettings,
+          }),
+        );
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -102,7 +143,7 @@ export const deliveryPlugin = createBackendPlugin({
             ingestion,
             scorecards,
             slos,
-            providerIds: () => [...providers.keys()],
+            providers: providerService,
           }),
         );
         if (retentionDays !== undefined) {
@@ -114,7 +155,10 @@ export const deliveryPlugin = createBackendPlugin({
           });
         }
         for (const provider of providers.values()) {
-          await provider.connect(ingestion);
+          await provider.connect({
+            ingestion,
+            syncState: syncState.forProvider(provider.getProviderId()),
+          });
         }
       },
     });

@@ -8,4 +8,5 @@ export * from './permissions';
 export type * from './health';
 export * from './metrics';
 export * from './slo';
+export type * from './providers';
 export * from './runbook';

@@ -1,7 +1,11 @@
 /**
- * Extension points for modules that feed the delivery backend.
+ * Extension points and helpers for modules that feed the delivery backend.
  *
  * @packageDocumentation
  */
 
 export * from './extensions';
+export * from './providers/annotations';
+export * from './providers/catalogEntities';
+export * from './providers/fetchWithRetry';
+export * from './providers/webhookSignature';

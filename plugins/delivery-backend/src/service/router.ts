@@ -1,4 +1,7 @@
 import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -23,6 +26,7 @@ import { resolveWindow } from '../metrics';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ScorecardService } from './ScorecardService';
 import { SloService } from './SloService';
+import { ProviderService } from './ProviderService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -33,7 +37,7 @@ export interface RouterOptions {
   ingestion: EventIngestion;
   scorecards: ScorecardService;
   slos: SloService;
-  providerIds: () => string[];
+  providers: ProviderService;
 }
 
 /** Ingestion bodies of 5,000 events with long titles stay well below this. */
@@ -55,6 +59,27 @@ const entityRefOf = (req: Request) =>
     name: req.params.name,
   });
 
+const parseEntityRefParam = (entityRef: string) => {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(entityRef, { defaultNamespace: 'default' }),
+    );
+  } catch {
+    throw new InputError(
+      'Invalid query parameter entityRef: must be an entity reference such as component:default/my-service',
+    );
+  }
+};
+
+const principalOf = (
+  credentials: BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >,
+) =>
+  credentials.principal.type === 'user'
+    ? credentials.principal.userEntityRef
+    : credentials.principal.subject;
+
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -67,7 +92,7 @@ export async function createRouter(
     ingestion,
     scorecards,
     slos,
-    providerIds,
+    providers,
   } = options;
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -100,7 +125,7 @@ export async function createRouter(
     const health: DeliveryHealth = {
       status: 'ok',
       database: knex.client.config.client,
-      providers: providerIds(),
+      providers: providers.providerIds(),
     };
     res.json(health);
   });
@@ -126,18 +151,8 @@ export async function createRouter(
         'Missing query parameter: source or entityRef (at least one is required)',
       );
     }
-    let normalizedRef: string | undefined;
-    if (entityRef !== undefined) {
-      try {
-        normalizedRef = stringifyEntityRef(
-          parseEntityRef(entityRef, { defaultNamespace: 'default' }),
-        );
-      } catch {
-        throw new InputError(
-          'Invalid query parameter entityRef: must be an entity reference such as component:default/my-service',
-        );
-      }
-    }
+    const normalizedRef =
+      entityRef === undefined ? undefined : parseEntityRefParam(entityRef);
     const deleted = await store.deleteRecords({
       source,
       entityRef: normalizedRef,
@@ -148,11 +163,9 @@ export async function createRouter(
         normalizedRef !== undefined && `entity ${normalizedRef}`,
       ]
         .filter(Boolean)
-        .join(' and ')} for ${
-        credentials.principal.type === 'user'
-          ? credentials.principal.userEntityRef
-          : credentials.principal.subject
-      }: ${JSON.stringify(deleted)}`,
+        .join(' and ')} for ${principalOf(credentials)}: ${JSON.stringify(
+        deleted,
+      )}`,
     );
     res.json({ deleted });
   });
@@ -205,6 +218,42 @@ export async function createRouter(
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
     const credentials = await readable(req);
     res.json(await slos.forEntity(entityRefOf(req), credentials));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/oncall', async (req, res) => {
+    const credentials = await readable(req);
+    res.json(await providers.onCall(entityRefOf(req), credentials));
+  });
+
+  router.get('/sync-status', async (req, res) => {
+    await readable(req);
+    const { provider, entityRef } = req.query;
+    res.json({
+      items: await providers.syncStatus({
+        provider,
+        entityRef:
+          entityRef === undefined ? undefined : parseEntityRefParam(entityRef),
+      }),
+    });
+  });
+
+  router.post('/providers/:provider/backfill', async (req, res) => {
+    const credentials = await authorized(
+      req,
+      deliveryAdminPermission,
+      'start a provider backfill',
+    );
+    const { entityRef } = req.query;
+    const result = await providers.backfill(
+      req.params.provider,
+      entityRef === undefined ? undefined : parseEntityRefParam(entityRef),
+    );
+    logger.info(
+      `Backfill of ${req.params.provider} started by ${principalOf(
+        credentials,
+      )}: ${JSON.stringify(result)}`,
+    );
+    res.status(202).json(result);
   });
 
   return router;
