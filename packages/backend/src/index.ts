@@ -19,6 +19,9 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+backend.add(
+  import('@internal/backstage-plugin-scaffolder-backend-module-delivery'),
+);
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
