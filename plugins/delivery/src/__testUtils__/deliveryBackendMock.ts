@@ -8,8 +8,13 @@ export const DELIVERY_BASE_URL = 'http://localhost:7007/api/delivery';
 /**
  * The real DeliveryClient, talking over HTTP to a backend that msw plays at the network boundary.
  * Tests call `registerMswTestHooks(deliveryBackend)` and answer routes with `deliveryBackend.use`.
+ * Unless a test says otherwise, no provider has synced anything (records came by the API).
  */
-export const deliveryBackend = setupServer();
+export const deliveryBackend = setupServer(
+  http.get(`${DELIVERY_BASE_URL}/sync-status`, () =>
+    HttpResponse.json({ items: [] }),
+  ),
+);
 
 export const deliveryApis = () =>
   [

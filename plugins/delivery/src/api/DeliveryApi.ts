@@ -5,6 +5,7 @@ import {
   MetricWindow,
   Scorecard,
   ScorecardRecords,
+  SyncStatus,
   TimeSeries,
   TimeSeriesMetric,
 } from '@internal/backstage-plugin-delivery-common';
@@ -35,6 +36,8 @@ export interface DeliveryApi {
     window?: WindowQuery,
   ): Promise<ScorecardRecords>;
   getSlos(entityRef: string): Promise<EntitySlos>;
+  /** How each provider's sync of the entity went, for "data as of". */
+  getSyncStatus(entityRef: string): Promise<SyncStatus[]>;
 }
 
 /**

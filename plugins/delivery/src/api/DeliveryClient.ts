@@ -6,6 +6,7 @@ import {
   EntitySlos,
   Scorecard,
   ScorecardRecords,
+  SyncStatus,
   TimeSeries,
   TimeSeriesMetric,
 } from '@internal/backstage-plugin-delivery-common';
@@ -76,6 +77,13 @@ export class DeliveryClient implements DeliveryApi {
 
   getSlos(entityRef: string): Promise<EntitySlos> {
     return this.get(`/${entityPath(entityRef)}/slos`);
+  }
+
+  async getSyncStatus(entityRef: string): Promise<SyncStatus[]> {
+    const { items } = await this.get<{ items: SyncStatus[] }>('/sync-status', {
+      entityRef,
+    });
+    return items;
   }
 
   private async get<T>(

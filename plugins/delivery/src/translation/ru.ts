@@ -1,6 +1,7 @@
 import { commonMessagesRu } from './ru/common';
 import { entityMessagesRu } from './ru/entity';
 import { sloMessagesRu } from './ru/slo';
+import { syncMessagesRu } from './ru/sync';
 import { teamMessagesRu } from './ru/team';
 
 /**
@@ -11,6 +12,7 @@ const deliveryTranslationRu = {
   ...commonMessagesRu,
   ...entityMessagesRu,
   ...sloMessagesRu,
+  ...syncMessagesRu,
   ...teamMessagesRu,
 };
 

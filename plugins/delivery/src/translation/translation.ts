@@ -2,6 +2,7 @@ import { createTranslationRef } from '@backstage/frontend-plugin-api';
 import { commonMessages } from './messages/common';
 import { entityMessages } from './messages/entity';
 import { sloMessages } from './messages/slo';
+import { syncMessages } from './messages/sync';
 import { teamMessages } from './messages/team';
 
 /**
@@ -15,6 +16,7 @@ export const deliveryTranslationRef = createTranslationRef({
     ...commonMessages,
     ...entityMessages,
     ...sloMessages,
+    ...syncMessages,
     ...teamMessages,
   },
   translations: {

@@ -169,4 +169,62 @@ describe('EntityDoraScorecardCard', () => {
       (await screen.findAllByText(/no such entity/)).length,
     ).toBeGreaterThan(0);
   });
+
+  it('says how fresh the data is and which provider sync failed', async () => {
+    const minutesAgo = (minutes: number) =>
+      new Date(Date.now() - minutes * 60_000).toISOString();
+    deliveryBackend.use(
+      answer(`${CHECKOUT_PATH}/scorecard`, octoberScorecard()),
+      http.get(`${DELIVERY_BASE_URL}/sync-status`, ({ request }) =>
+        new URL(request.url).searchParams.get('entityRef') ===
+        'component:default/checkout-service'
+          ? HttpResponse.json({
+              items: [
+                {
+                  provider: 'github',
+                  entityRef: 'component:default/checkout-service',
+                  lastSuccessAt: minutesAgo(5),
+                  recordsSeen: 120,
+                  recordsSkipped: 2,
+                  lastSkipped: [],
+                },
+                {
+                  provider: 'pagerduty',
+                  entityRef: 'component:default/checkout-service',
+                  lastSuccessAt: minutesAgo(180),
+                  lastErrorAt: minutesAgo(20),
+                  lastError:
+                    'GET https://api.pagerduty.com/incidents answered 503',
+                  recordsSeen: 4,
+                  recordsSkipped: 0,
+                  lastSkipped: [],
+                },
+              ],
+            })
+          : HttpResponse.json({ items: [] }),
+      ),
+    );
+    await renderCard();
+
+    expect(
+      await screen.findByText('Data as of 3 hours ago from github, pagerduty'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'pagerduty: the last sync failed 20 minutes ago: GET https://api.pagerduty.com/incidents answered 503',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('github: 2 upstream records skipped as malformed'),
+    ).toBeInTheDocument();
+  });
+
+  it('says nothing about freshness when no provider syncs the entity', async () => {
+    deliveryBackend.use(
+      answer(`${CHECKOUT_PATH}/scorecard`, octoberScorecard()),
+    );
+    await renderCard();
+    await tile('Deployment frequency');
+    expect(screen.queryByText(/Data as of/)).not.toBeInTheDocument();
+  });
 });

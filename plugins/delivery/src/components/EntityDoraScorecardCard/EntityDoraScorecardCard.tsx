@@ -31,6 +31,7 @@ import { LevelChip } from '../LevelChip';
 import { TargetStatus } from '../TargetStatus';
 import { Trend } from '../Trend';
 import { WindowSelector } from '../WindowSelector';
+import { DataFreshnessNote } from '../DataFreshness';
 
 /** Where the ingestion API takes records from CI and other sources; named in the empty state. */
 export const INGESTION_ENDPOINT = 'POST /api/delivery/events';
@@ -183,6 +184,7 @@ export const EntityDoraScorecardCard = ({
       variant={variant}
     >
       {body}
+      {!loading && <DataFreshnessNote entityRef={entityRef} />}
     </InfoCard>
   );
 };

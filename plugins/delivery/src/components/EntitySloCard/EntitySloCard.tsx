@@ -19,6 +19,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import WarningIcon from '@material-ui/icons/Warning';
 import { ReactNode, useId } from 'react';
+import { relativeTimeUnit } from '../../format/relativeTime';
 import { useMetricFormatter } from '../../hooks/useMetricFormatter';
 import { useEntitySlos } from '../../hooks/useEntitySlos';
 import { deliveryTranslationRef } from '../../translation';
@@ -27,8 +28,6 @@ import { NoticePanel } from '../ScorecardParts';
 /** The annotation SLOs are defined in, and where its format is described; named in the empty state. */
 export const SLO_ANNOTATION = 'delivery-insights.io/slos';
 export const SLO_DOCS = 'docs/slo.md';
-
-const HOUR_MS = 3_600_000;
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -127,19 +126,7 @@ export function approximateRelativeTime(
   to: Date,
   language: string,
 ): string {
-  const ms = to.getTime() - from.getTime();
-  let value: number;
-  let unit: Intl.RelativeTimeFormatUnit;
-  if (ms < HOUR_MS) {
-    value = Math.max(1, Math.round(ms / 60_000));
-    unit = 'minute';
-  } else if (ms < 48 * HOUR_MS) {
-    value = Math.round(ms / HOUR_MS);
-    unit = 'hour';
-  } else {
-    value = Math.round(ms / (24 * HOUR_MS));
-    unit = 'day';
-  }
+  const { value, unit } = relativeTimeUnit(to.getTime() - from.getTime());
   let marked = false;
   return new Intl.RelativeTimeFormat(language, { numeric: 'always' })
     .formatToParts(value, unit)

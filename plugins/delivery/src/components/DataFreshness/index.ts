@@ -1,0 +1,1 @@
+export { DataFreshnessNote } from './DataFreshnessNote';
