@@ -45,7 +45,7 @@ describe('delivery:catalog:annotate', () => {
     });
     return action.handler(ctx as any).then(() => ctx);
   };
-  const written = () => workspace.content()['catalog-info.yaml'] as string;
+  const written = () => workspace.content()!['catalog-info.yaml'] as string;
 
   it('adds the delivery annotations and links and keeps the rest of the file', async () => {
     const ctx = await run({

@@ -22,7 +22,7 @@ describe('delivery:runbook:create', () => {
       owner: 'group:default/team-payments',
       deployment: { strategy: 'blue-green' },
     });
-    const text = workspace.content()['runbook-payments-api.md'] as string;
+    const text = workspace.content()!['runbook-payments-api.md'] as string;
     expect(text).toContain('# Runbook: payments-api');
     expect(text).toContain(
       '| Команда-владелец | group:default/team-payments |',
@@ -39,7 +39,7 @@ describe('delivery:runbook:create', () => {
       path: 'docs/runbook.md',
       slos: [{ name: 'availability', objective: 99.9, window: '30d' }],
     });
-    const docs = workspace.content().docs as Record<string, string>;
+    const docs = workspace.content()!.docs as Record<string, string>;
     expect(docs['runbook.md']).toContain('## 4. SLOs and error budget');
     expect(docs['runbook.md']).toContain(
       '| availability | 99.9% | 30 days | 0.1% of events (≈ 43.2 min of full downtime per 30 days) | — |',

@@ -41,7 +41,7 @@ describe('delivery:slo:create', () => {
         },
       ],
     });
-    const text = workspace.content()['slo.yaml'] as string;
+    const text = workspace.content()!['slo.yaml'] as string;
     expect(text).toContain('apiVersion: openslo/v1');
     expect(text).toContain('kind: SLO');
     const parsed = parseSloDocuments(text, 'slo.yaml');
@@ -96,7 +96,7 @@ describe('delivery:slo:create', () => {
       path: 'slos/service.yaml',
       slos: [{ name: 'latency', objective: 95, thresholdMs: 500 }],
     });
-    const text = (workspace.content().slos as Record<string, string>)[
+    const text = (workspace.content()!.slos as Record<string, string>)[
       'service.yaml'
     ];
     expect(text.startsWith('# hand-written\n')).toBe(true);
