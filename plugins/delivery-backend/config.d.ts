@@ -44,6 +44,49 @@ export interface Config {
       timeToRestore?: { elite?: number; high?: number; medium?: number };
     };
     /**
+     * Delivery processes, documented by the `process-<name>.md` report (GET
+     * /api/delivery/reports/process?name=<name>): stages with their quality gates, the deployment
+     * strategy and the rollback procedure. See docs/reports.md.
+     */
+    processes?: {
+      [name: string]: {
+        /** Shown as the report's title; default the name. */
+        title?: string;
+        description?: string;
+        /** An entity reference of the owning group, e.g. group:default/team-platform. */
+        owner?: string;
+        stages?: Array<{
+          name: string;
+          description?: string;
+          qualityGates?: Array<{
+            name: string;
+            description?: string;
+            /**
+             * A scorecard metric the gate checks, e.g. lineCoverage. Without `threshold` the
+             * organisation's target applies.
+             */
+            metric?: string;
+            threshold?: number;
+            /** Blocking (true, default) or advisory. */
+            required?: boolean;
+          }>;
+        }>;
+        deploymentStrategy?: {
+          /** blue-green, canary, rolling, feature-flag or recreate. */
+          type: string;
+          description?: string;
+          steps?: string[];
+        };
+        rollback?: {
+          /** When to roll back, e.g. "an SLO's page alert fires". */
+          triggers?: string[];
+          steps?: string[];
+          /** The longest a rollback may take, in minutes. */
+          maxMinutes?: number;
+        };
+      };
+    };
+    /**
      * How long records are kept. When set, an hourly task (run by one replica at a time) deletes
      * the records that ended more than this many days ago: deployments by finish (or start),
      * changes by merge (or first commit), resolved incidents, completed work items, SLI samples

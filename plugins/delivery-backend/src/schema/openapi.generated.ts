@@ -648,6 +648,164 @@ export const spec = {
           }
         ]
       }
+    },
+    "/reports/{report}": {
+      "get": {
+        "operationId": "GetReport",
+        "description": "One of the delivery manager's Markdown reports, rendered from the stored data in Russian (default) or English: delivery-metrics and quality-report (entityRef, period), postmortem (incidentId, source when the id exists in several sources), runbook (entityRef), pipeline (entityRef, optional period; default the last 30 days), capacity (entityRef of a Group, period as a quarter, teamSize, referenceTeamSize, holidays, focusFactor), retrospective (entityRef, sprint) and process (name of a `delivery.processes` entry). Numbers shared with the scorecard are the scorecard's for the same window. 400 names the bad parameter; 404 for an unknown entity, incident, sprint or process. Requires the delivery.scorecard.read permission. See docs/reports.md.",
+        "parameters": [
+          {
+            "name": "report",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "delivery-metrics",
+                "quality-report",
+                "postmortem",
+                "runbook",
+                "pipeline",
+                "capacity",
+                "retrospective",
+                "process"
+              ]
+            }
+          },
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "description": "The entity the report is about, e.g. component:default/checkout-service.",
+            "allowReserved": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "period",
+            "in": "query",
+            "required": false,
+            "description": "A month such as 2026-10 or a quarter such as 2026-Q4 (UTC).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "incidentId",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "source",
+            "in": "query",
+            "required": false,
+            "description": "The source of the incident, when its id alone is ambiguous.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "sprint",
+            "in": "query",
+            "required": false,
+            "description": "The sprint (iteration) name as the work items carry it.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name",
+            "in": "query",
+            "required": false,
+            "description": "The name of a process under delivery.processes.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "lang",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "ru",
+                "en"
+              ],
+              "default": "ru"
+            }
+          },
+          {
+            "name": "teamSize",
+            "in": "query",
+            "required": false,
+            "description": "People in the team in the forecast quarter (default the group's members).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "referenceTeamSize",
+            "in": "query",
+            "required": false,
+            "description": "People in the team in the past quarters (default the group's members).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "holidays",
+            "in": "query",
+            "required": false,
+            "description": "Working days off in the forecast quarter (default 0).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "focusFactor",
+            "in": "query",
+            "required": false,
+            "description": "Focus relative to the past quarters, above 0 and at most 2 (default 1).",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The report, as a file to download.",
+            "headers": {
+              "Content-Disposition": {
+                "description": "attachment; filename=\"<report>-<period or name>.md\"",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "text/markdown": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
     }
   },
   "components": {

@@ -1,0 +1,408 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_HAS_MEMBER,
+  RELATION_PARENT_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  MetricKey,
+  MetricUnit,
+  Scorecard,
+} from '@internal/backstage-plugin-delivery-common';
+import { RecordListQuery } from '../database/RecordListQuery';
+import { ReportRecordsQuery } from '../database/ReportRecordsQuery';
+import {
+  DEFAULT_WINDOW_DAYS,
+  DAY_MS,
+  LevelThresholds,
+  MetricTargets,
+  TimeWindow,
+  WindowInputs,
+  computeScorecard,
+  mergeTargets,
+  performanceLevel,
+  targetMet,
+  targetOverridesFromAnnotations,
+} from '../metrics';
+import { EntityScope, ResolvedScope } from '../service/EntityScope';
+import { ScorecardService } from '../service/ScorecardService';
+import { reportLocale } from './i18n';
+import { ReportRequest } from './reportRequest';
+import { quartersBefore } from './period';
+import { readProcess } from './processConfig';
+import { renderCapacity, QuarterHistory } from './renderers/capacity';
+import { renderDeliveryMetrics } from './renderers/deliveryMetrics';
+import { renderPipeline } from './renderers/pipeline';
+import { renderPostmortem } from './renderers/postmortem';
+import { renderProcess } from './renderers/process';
+import { renderQualityReport } from './renderers/qualityReport';
+import { renderRetrospective, sprintSpan } from './renderers/retrospective';
+import { ReportSubject } from './renderers/shared';
+
+/** A rendered report: its file name (without directory) and its Markdown. */
+export type RenderedReport = { fileName: string; markdown: string };
+
+/** How many past quarters the capacity forecast is measured over. */
+const CAPACITY_QUARTERS = 4;
+
+const emptyInputs: WindowInputs = {
+  countedDeployments: 0,
+  failedDeployments: 0,
+  deploymentDays: 0,
+  leadTimesHours: [],
+  restoreTimesHours: [],
+  openIncidents: 0,
+  cycleTimesHours: [],
+  flowEfficiencySamples: [],
+  wip: 0,
+  pointsPerSprint: [],
+  bugsCreated: 0,
+  escapedBugs: 0,
+  incidentsOpened: 0,
+  latestCoverage: null,
+};
+
+const subjectOf = (entity: Entity): ReportSubject => ({
+  entityRef: stringifyEntityRef(entity),
+  title: entity.metadata.title ?? entity.metadata.name,
+});
+
+const relationTargets = (entity: Entity, type: string) =>
+  (entity.relations ?? [])
+    .filter(relation => relation.type === type)
+    .map(relation => relation.targetRef);
+
+/**
+ * Gathers what each report shows and renders it. Every metric a report shares with the scorecard
+ * (values, samples, levels, targets, trends) is read from `ScorecardService` for the report's
+ * window, so a report and GET .../scorecard for the same window show the same numbers.
+ */
+export class ReportService {
+  constructor(
+    private readonly options: {
+      config: Config;
+      entityScope: EntityScope;
+      scorecards: ScorecardService;
+      recordLists: RecordListQuery;
+      reportRecords: ReportRecordsQuery;
+      levels: LevelThresholds;
+      targets: MetricTargets;
+      now?: () => Date;
+    },
+  ) {}
+
+  async render(
+    request: ReportRequest,
+    credentials: BackstageCredentials,
+  ): Promise<RenderedReport> {
+    const locale = reportLocale(request.language);
+    const generatedAt = this.options.now?.() ?? new Date();
+    switch (request.report) {
+      case 'delivery-metrics': {
+        const scope = await this.resolve(request.entityRef, credentials);
+        const scorecard = await this.scorecard(
+          scope,
+          request.period.window,
+          credentials,
+        );
+        const kind = scope.entity.kind.toLocaleLowerCase('en-US');
+        const children =
+          kind === 'system' || kind === 'group'
+            ? await Promise.all(
+                scope.entityRefs
+                  .filter(ref => ref.startsWith('component:'))
+                  .map(async ref => ({
+                    subject: { entityRef: ref, title: ref.split('/').at(-1)! },
+                    scorecard: await this.options.scorecards.forEntity(
+                      ref,
+                      request.period.window,
+                      credentials,
+                    ),
+                  })),
+              )
+            : null;
+        return {
+          fileName: `delivery-metrics-${request.period.id}.md`,
+          markdown: renderDeliveryMetrics(
+            {
+              subject: subjectOf(scope.entity),
+              period: request.period,
+              scorecard,
+              children,
+              generatedAt,
+            },
+            locale,
+          ),
+        };
+      }
+      case 'quality-report': {
+        const scope = await this.resolve(request.entityRef, credentials);
+        const window = request.period.window;
+        const [scorecard, incidents] = await Promise.all([
+          this.scorecard(scope, window, credentials),
+          this.options.recordLists.incidents(scope.entityRefs, window),
+        ]);
+        return {
+          fileName: `quality-report-${request.period.id}.md`,
+          markdown: renderQualityReport(
+            {
+              subject: subjectOf(scope.entity),
+              period: request.period,
+              scorecard,
+              incidents: [...incidents].reverse(),
+              generatedAt,
+            },
+            locale,
+          ),
+        };
+      }
+      case 'postmortem':
+        return this.postmortem(request, credentials, locale, generatedAt);
+      case 'pipeline': {
+        const scope = await this.resolve(request.entityRef, credentials);
+        const window = request.period?.window ?? {
+          from: new Date(generatedAt.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS),
+          to: generatedAt,
+        };
+        const [scorecard, deployments] = await Promise.all([
+          this.scorecard(scope, window, credentials),
+          this.options.reportRecords.deployments(scope.entityRefs, window),
+        ]);
+        return {
+          fileName: `pipeline-${scope.entity.metadata.name}.md`,
+          markdown: renderPipeline(
+            {
+              subject: subjectOf(scope.entity),
+              scorecard,
+              deployments,
+              generatedAt,
+            },
+            locale,
+          ),
+        };
+      }
+      case 'capacity':
+        return this.capacity(request, credentials, locale, generatedAt);
+      case 'retrospective': {
+        const scope = await this.resolve(request.entityRef, credentials);
+        const items = await this.options.reportRecords.sprintItems(
+          scope.entityRefs,
+          request.sprint,
+        );
+        if (items.length === 0) {
+          throw new NotFoundError(
+            `No work items of sprint "${request.sprint}" for ${scope.entityRef}`,
+          );
+        }
+        const span = sprintSpan(items, generatedAt);
+        const incidents = (
+          await this.options.recordLists.incidents(scope.entityRefs, span)
+        )
+          .filter(incident => new Date(incident.openedAt) >= span.from)
+          .reverse();
+        return {
+          fileName: `retrospective-${request.sprint}.md`,
+          markdown: renderRetrospective(
+            {
+              subject: subjectOf(scope.entity),
+              sprint: request.sprint,
+              items,
+              incidents,
+              generatedAt,
+            },
+            locale,
+          ),
+        };
+      }
+      case 'process': {
+        const process = readProcess(this.options.config, request.name);
+        return {
+          fileName: `process-${request.name}.md`,
+          markdown: renderProcess(
+            {
+              process,
+              targets: this.options.targets,
+              units: this.metricUnits(),
+              generatedAt,
+            },
+            locale,
+          ),
+        };
+      }
+      default:
+        throw new InputError(
+          `Unknown report ${(request as { report: string }).report}`,
+        );
+    }
+  }
+
+  private resolve(entityRef: string, credentials: BackstageCredentials) {
+    return this.options.entityScope.resolve(entityRef, credentials);
+  }
+
+  private scorecard(
+    scope: ResolvedScope,
+    window: TimeWindow,
+    credentials: BackstageCredentials,
+  ): Promise<Scorecard> {
+    return this.options.scorecards.forEntity(
+      scope.entityRef,
+      window,
+      credentials,
+    );
+  }
+
+  private async postmortem(
+    request: Extract<ReportRequest, { report: 'postmortem' }>,
+    credentials: BackstageCredentials,
+    locale: ReturnType<typeof reportLocale>,
+    generatedAt: Date,
+  ): Promise<RenderedReport> {
+    const { reportRecords } = this.options;
+    const found = await reportRecords.incidentsById(
+      request.incidentId,
+      request.source,
+    );
+    if (found.length === 0) {
+      throw new NotFoundError(
+        `No incident "${request.incidentId}"${
+          request.source ? ` from source "${request.source}"` : ''
+        }`,
+      );
+    }
+    if (found.length > 1) {
+      throw new InputError(
+        `Missing query parameter source: incident "${
+          request.incidentId
+        }" exists in several sources (${found
+          .map(incident => incident.source)
+          .join(', ')})`,
+      );
+    }
+    const [incident] = found;
+    const scope = await this.resolve(incident.entityRef, credentials);
+    const { targets } = targetOverridesFromAnnotations(
+      scope.entity.metadata.annotations,
+      this.options.targets,
+    );
+    const target =
+      mergeTargets(this.options.targets, targets).timeToRestore ?? null;
+    const hours = incident.resolvedAt
+      ? (new Date(incident.resolvedAt).getTime() -
+          new Date(incident.openedAt).getTime()) /
+        3_600_000
+      : null;
+    const deployment = incident.causedByDeploymentId
+      ? await reportRecords.deployment(
+          incident.source,
+          incident.causedByDeploymentId,
+        )
+      : undefined;
+    const changes = deployment
+      ? await reportRecords.changes(deployment.source, deployment.changeIds)
+      : [];
+    return {
+      fileName: `postmortem-${incident.id}.md`,
+      markdown: renderPostmortem(
+        {
+          subject: subjectOf(scope.entity),
+          incident,
+          cause: deployment ? { deployment, changes } : null,
+          target,
+          met: targetMet(hours, target),
+          level: performanceLevel('timeToRestore', hours, this.options.levels),
+          generatedAt,
+        },
+        locale,
+      ),
+    };
+  }
+
+  private async capacity(
+    request: Extract<ReportRequest, { report: 'capacity' }>,
+    credentials: BackstageCredentials,
+    locale: ReturnType<typeof reportLocale>,
+    generatedAt: Date,
+  ): Promise<RenderedReport> {
+    const scope = await this.resolve(request.entityRef, credentials);
+    const members = relationTargets(scope.entity, RELATION_HAS_MEMBER).length;
+    const teamSize = request.teamSize ?? members;
+    if (!(teamSize > 0)) {
+      throw new InputError(
+        `Missing query parameter teamSize: ${scope.entityRef} has no members in the catalog to count`,
+      );
+    }
+    const referenceTeamSize =
+      request.referenceTeamSize ?? (members > 0 ? members : teamSize);
+    const subTeams = relationTargets(scope.entity, RELATION_PARENT_OF).filter(
+      ref => ref.startsWith('group:'),
+    );
+    const quarters = quartersBefore(request.period, CAPACITY_QUARTERS);
+    const teams = await Promise.all(
+      [scope.entityRef, ...subTeams].map(async ref => {
+        const team =
+          ref === scope.entityRef
+            ? scope
+            : await this.resolve(ref, credentials);
+        const history = await Promise.all(
+          quarters.map(async (quarter): Promise<QuarterHistory> => {
+            const [scorecard, points] = await Promise.all([
+              this.scorecard(team, quarter.window, credentials),
+              this.options.reportRecords.completedPoints(
+                team.entityRefs,
+                quarter.window,
+              ),
+            ]);
+            return {
+              quarter,
+              items: scorecard.flow.throughput.sampleSize,
+              itemsPerWeek: scorecard.flow.throughput.value,
+              points,
+            };
+          }),
+        );
+        return { subject: subjectOf(team.entity), history };
+      }),
+    );
+    return {
+      fileName: `capacity-${request.period.id}.md`,
+      markdown: renderCapacity(
+        {
+          subject: subjectOf(scope.entity),
+          quarter: request.period,
+          parameters: {
+            teamSize,
+            referenceTeamSize,
+            holidays: request.holidays ?? 0,
+            focusFactor: request.focusFactor ?? 1,
+          },
+          teams,
+          generatedAt,
+        },
+        locale,
+      ),
+    };
+  }
+
+  /** Each metric's unit, read off a scorecard so the unit is defined in one place only. */
+  private metricUnits(): Record<MetricKey, MetricUnit> {
+    const day = { from: new Date(0), to: new Date(DAY_MS) };
+    const scorecard = computeScorecard({
+      entityRef: null,
+      entityRefs: [],
+      window: day,
+      current: emptyInputs,
+      previous: emptyInputs,
+      levels: this.options.levels,
+      targets: {},
+    });
+    return Object.fromEntries(
+      [scorecard.dora, scorecard.flow, scorecard.quality].flatMap(section =>
+        Object.entries(section).map(([key, metric]) => [key, metric.unit]),
+      ),
+    ) as Record<MetricKey, MetricUnit>;
+  }
+}
