@@ -1,0 +1,120 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { AuthenticationError, InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  annotationValues,
+  constantTimeEquals,
+  DeliveryWebhookHandler,
+  DeliveryWebhookRequest,
+  entitiesWithAnnotation,
+  hmacSha256Hex,
+} from '@internal/backstage-plugin-delivery-node';
+import { PagerDutyWebhookPayload } from '../client/types';
+import { toIncidentEvent } from '../mapping/toIncidentEvent';
+import { PAGERDUTY_SERVICE_ID_ANNOTATION } from '../PagerDutyProvider';
+
+const SIGNATURE_HEADER = 'x-pagerduty-signature';
+
+const STORED_EVENT_TYPES = [
+  'incident.triggered',
+  'incident.acknowledged',
+  'incident.resolved',
+];
+
+function parsePayload(
+  request: DeliveryWebhookRequest,
+): PagerDutyWebhookPayload {
+  try {
+    const payload = JSON.parse(request.rawBody.toString('utf8'));
+    if (typeof payload !== 'object' || payload === null) {
+      throw new Error('not an object');
+    }
+    return payload;
+  } catch {
+    throw new InputError('The PagerDuty webhook body is not a JSON object');
+  }
+}
+
+/**
+ * PagerDuty v3 webhooks at `POST /api/delivery/webhooks/pagerduty`: each delivery is signed with
+ * the subscription's secret (`X-PagerDuty-Signature: v1=<hex HMAC-SHA256 of the body>`, several
+ * signatures while a secret is rotated); incident triggered, acknowledged and resolved events
+ * become incidents of the entity whose `pagerduty.com/service-id` names the incident's service.
+ */
+export class PagerDutyWebhookHandler implements DeliveryWebhookHandler {
+  constructor(
+    private readonly options: {
+      secret: string;
+      auth: AuthService;
+      catalog: CatalogService;
+    },
+  ) {}
+
+  getName() {
+    return 'pagerduty';
+  }
+
+  async verify(request: DeliveryWebhookRequest) {
+    const header = request.headers[SIGNATURE_HEADER];
+    if (!header) {
+      throw new AuthenticationError('Missing X-PagerDuty-Signature header');
+    }
+    const expected = `v1=${hmacSha256Hex(
+      this.options.secret,
+      request.rawBody,
+    )}`;
+    const matches = header
+      .split(',')
+      .map(signature => signature.trim())
+      .filter(signature => signature.startsWith('v1='))
+      .map(signature => constantTimeEquals(signature, expected));
+    if (!matches.includes(true)) {
+      throw new AuthenticationError('Invalid X-PagerDuty-Signature');
+    }
+  }
+
+  getDeliveryId(request: DeliveryWebhookRequest) {
+    const id = parsePayload(request).event?.id;
+    return typeof id === 'string' && id ? id : undefined;
+  }
+
+  async toEvents(request: DeliveryWebhookRequest) {
+    const event = parsePayload(request).event;
+    const eventType = event?.event_type ?? 'unknown';
+    if (!event || !STORED_EVENT_TYPES.includes(eventType) || !event.data) {
+      return { events: [], ignored: `event type ${eventType} is not stored` };
+    }
+    const serviceId = event.data.service?.id;
+    if (!serviceId) {
+      return { events: [], ignored: 'the incident names no service' };
+    }
+    const entity = (
+      await entitiesWithAnnotation(
+        this.options.catalog,
+        this.options.auth,
+        PAGERDUTY_SERVICE_ID_ANNOTATION,
+      )
+    ).find(candidate =>
+      annotationValues(candidate, PAGERDUTY_SERVICE_ID_ANNOTATION).includes(
+        serviceId,
+      ),
+    );
+    if (!entity) {
+      return {
+        events: [],
+        ignored: `no entity is annotated with ${PAGERDUTY_SERVICE_ID_ANNOTATION}: ${serviceId}`,
+      };
+    }
+    const mapped = toIncidentEvent(event.data, stringifyEntityRef(entity), {
+      acknowledgedAt:
+        eventType === 'incident.acknowledged' ? event.occurred_at : undefined,
+      resolvedAt:
+        eventType === 'incident.resolved' ? event.occurred_at : undefined,
+    });
+    if ('skipped' in mapped) {
+      return { events: [], ignored: mapped.skipped.reason };
+    }
+    return { events: [mapped.event] };
+  }
+}
