@@ -68,4 +68,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@internal/backstage-plugin-delivery-backend'));
 backend.add(import('@internal/backstage-plugin-delivery-backend-module-demo'));
+backend.add(
+  import('@internal/backstage-plugin-delivery-backend-module-gitlab'),
+);
 backend.start();
