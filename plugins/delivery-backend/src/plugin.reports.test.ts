@@ -280,6 +280,21 @@ describe.each(testDatabases.eachSupportedId())(
       expect(missing.body.error.message).toContain('configured: release');
     });
 
+    it('renders the runbook of a service with the golden path’s renderer', async () => {
+      const ru = await report(
+        'runbook?entityRef=component:default/checkout-service',
+      );
+      expect(ru.headers['content-disposition']).toContain(
+        'filename="runbook-checkout-service.md"',
+      );
+      expect(ru.text).toContain('# Runbook: checkout-service');
+      expect(ru.text).toContain('⚠ не указано');
+      const en = await report(
+        'runbook?entityRef=component:default/checkout-service&lang=en',
+      );
+      expect(en.text).toContain('⚠ not specified');
+    });
+
     it('answers 403 without delivery.scorecard.read', async () => {
       const denied = await startDeliveryBackend(databaseId, {
         permissions: { 'delivery.scorecard.read': AuthorizeResult.DENY },

@@ -19,6 +19,8 @@ import { readMetricSettings } from './service/metricSettings';
 import { readRetentionDays, scheduleRetention } from './service/retention';
 import { createRouter } from './service/router';
 import { ScorecardService } from './service/ScorecardService';
+import { ReportService } from './reports/ReportService';
+import { ReportRecordsQuery } from './database/ReportRecordsQuery';
 import { SloService } from './service/SloService';
 import { SloDefinitionReader } from './slo/definitions/SloDefinitionReader';
 import { PrometheusSliSource } from './slo/prometheus/PrometheusSliSource';
@@ -112,6 +114,16 @@ export const deliveryPlugin = createBackendPlugin({
           levels,
           targets,
         });
+        const reports = new ReportService({
+          config,
+          entityScope,
+          scorecards,
+          slos,
+          recordLists: new RecordListQuery(store.knex),
+          reportRecords: new ReportRecordsQuery(store.knex),
+          levels,
+          targets,
+        });
         const syncState = new SyncStateStore(store.knex);
         const providerService = new ProviderService({
           providers,
@@ -143,6 +155,7 @@ export const deliveryPlugin = createBackendPlugin({
             ingestion,
             scorecards,
             slos,
+            reports,
             providers: providerService,
           }),
         );

@@ -11,6 +11,7 @@ import {
   MetricKey,
   MetricUnit,
   Scorecard,
+  renderRunbook,
 } from '@internal/backstage-plugin-delivery-common';
 import { RecordListQuery } from '../database/RecordListQuery';
 import { ReportRecordsQuery } from '../database/ReportRecordsQuery';
@@ -29,6 +30,8 @@ import {
 } from '../metrics';
 import { EntityScope, ResolvedScope } from '../service/EntityScope';
 import { ScorecardService } from '../service/ScorecardService';
+import { SloService } from '../service/SloService';
+import { runbookInputFromEntity } from './runbookInput';
 import { reportLocale } from './i18n';
 import { ReportRequest } from './reportRequest';
 import { quartersBefore } from './period';
@@ -86,6 +89,7 @@ export class ReportService {
       config: Config;
       entityScope: EntityScope;
       scorecards: ScorecardService;
+      slos: SloService;
       recordLists: RecordListQuery;
       reportRecords: ReportRecordsQuery;
       levels: LevelThresholds;
@@ -181,6 +185,26 @@ export class ReportService {
               generatedAt,
             },
             locale,
+          ),
+        };
+      }
+      case 'runbook': {
+        const scope = await this.resolve(request.entityRef, credentials);
+        const { slos } = await this.options.slos.forEntity(
+          scope.entityRef,
+          credentials,
+          generatedAt,
+        );
+        return {
+          fileName: `runbook-${scope.entity.metadata.name}.md`,
+          // The golden path's scaffolder action renders with the same function.
+          markdown: renderRunbook(
+            runbookInputFromEntity(
+              scope.entity,
+              slos.map(slo => slo.definition),
+              generatedAt,
+            ),
+            request.language,
           ),
         };
       }
