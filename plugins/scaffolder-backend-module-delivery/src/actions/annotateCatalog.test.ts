@@ -155,3 +155,57 @@ describe('delivery:catalog:annotate', () => {
     );
   });
 });
+
+describe('delivery:catalog:annotate without a catalog file', () => {
+  const workspace = createMockDirectory();
+  const action = annotateCatalogAction();
+
+  it('starts from the entity the catalog has, without the fields the catalog adds', async () => {
+    workspace.clear();
+    const ctx = createMockActionContext({
+      input: {
+        entity: {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name: 'orders',
+            namespace: 'default',
+            uid: 'abc',
+            etag: 'def',
+            annotations: { 'github.com/project-slug': 'acme/orders' },
+          },
+          spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+          relations: [{ type: 'ownedBy', targetRef: 'group:default/team-a' }],
+        },
+        runbookUrl: '/docs/default/component/orders/runbook/',
+      } as any,
+      workspacePath: workspace.path,
+    });
+    await action.handler(ctx as any);
+    const [entity] = parseAllDocuments(
+      workspace.content()!['catalog-info.yaml'] as string,
+    ).map(d => d.toJS());
+    expect(entity).toEqual({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'orders',
+        namespace: 'default',
+        annotations: {
+          'github.com/project-slug': 'acme/orders',
+          'delivery-insights.io/runbook':
+            '/docs/default/component/orders/runbook/',
+        },
+        links: [
+          {
+            url: '/docs/default/component/orders/runbook/',
+            title: 'Runbook',
+            type: 'runbook',
+            icon: 'docs',
+          },
+        ],
+      },
+      spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+    });
+  });
+});

@@ -30,6 +30,22 @@ function withUrl(list: unknown, url: string): string {
   return (urls.includes(url) ? urls : [...urls, url]).join(',');
 }
 
+/** An entity as read from the catalog, without the fields the catalog adds itself. */
+function catalogFileOf(entity: Record<string, unknown>) {
+  const {
+    uid: _uid,
+    etag: _etag,
+    generation: _generation,
+    ...metadata
+  } = (entity.metadata ?? {}) as Record<string, unknown>;
+  return {
+    apiVersion: entity.apiVersion,
+    kind: entity.kind,
+    metadata,
+    ...(entity.spec ? { spec: entity.spec } : {}),
+  };
+}
+
 function findEntityDocument(documents: Document[], name?: string): Document {
   const entities = documents.filter(d => isMap(d.contents));
   const match = name
@@ -97,6 +113,13 @@ export function annotateCatalogAction() {
             .describe(
               'metadata.name of the entity to annotate when the file holds several; default the first',
             ),
+        entity: z =>
+          z
+            .record(z.unknown())
+            .optional()
+            .describe(
+              'The entity as the catalog has it (e.g. the output of catalog:fetch); written as the catalog file when the workspace has none',
+            ),
         sloFile: z =>
           z
             .string()
@@ -146,7 +169,10 @@ export function annotateCatalogAction() {
     async handler(ctx) {
       const input = ctx.input;
       const path = input.path?.trim() || 'catalog-info.yaml';
-      const text = await readWorkspaceFile(ctx.workspacePath, path);
+      let text = await readWorkspaceFile(ctx.workspacePath, path);
+      if (text === undefined && input.entity) {
+        text = yaml.stringify(catalogFileOf(input.entity));
+      }
       if (text === undefined) {
         throw new InputError(`${path} does not exist in the workspace`);
       }

@@ -177,22 +177,21 @@ export function createRunbookAction() {
       },
       output: {
         path: z => z.string().describe('The written file, workspace-relative'),
+        content: z => z.string().describe('The runbook, as Markdown'),
       },
     },
     async handler(ctx) {
       const { language, path, ...input } = ctx.input;
       const target = path?.trim() || `runbook-${input.service.trim()}.md`;
-      await writeWorkspaceFile(
-        ctx.workspacePath,
-        target,
-        renderRunbook(input, language ?? 'ru'),
-      );
+      const content = renderRunbook(input, language ?? 'ru');
+      await writeWorkspaceFile(ctx.workspacePath, target, content);
       ctx.logger.info(
         `Wrote the ${language ?? 'ru'} runbook of ${
           input.service
         } to ${target}`,
       );
       ctx.output('path', target);
+      ctx.output('content', content);
     },
   });
 }

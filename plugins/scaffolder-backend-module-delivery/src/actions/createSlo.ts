@@ -186,6 +186,7 @@ export function createSloAction() {
       output: {
         path: z => z.string(),
         names: z => z.array(z.string()),
+        content: z => z.string().describe('The whole file after writing'),
       },
     },
     async handler(ctx) {
@@ -231,6 +232,7 @@ export function createSloAction() {
           .join(', ')}`,
       );
       ctx.output('path', path);
+      ctx.output('content', content);
       ctx.output(
         'names',
         slos.map(s => s.name),
