@@ -69,6 +69,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@internal/backstage-plugin-delivery-backend'));
 backend.add(import('@internal/backstage-plugin-delivery-backend-module-demo'));
 backend.add(
+  import('@internal/backstage-plugin-delivery-backend-module-github'),
+);
+backend.add(
   import('@internal/backstage-plugin-delivery-backend-module-gitlab'),
 );
 backend.start();

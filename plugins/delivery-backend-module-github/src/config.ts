@@ -1,0 +1,40 @@
+import { Config } from '@backstage/config';
+import { RetryOptions } from '@internal/backstage-plugin-delivery-node';
+
+/** The `delivery.github` block, with its defaults applied. */
+export type GithubDeliveryConfig = {
+  host: string;
+  frequencyMinutes: number;
+  timeoutMinutes: number;
+  initialDelaySeconds: number;
+  backfillDays: number;
+  webhookSecret?: string;
+  retry: Omit<RetryOptions, 'onRetry'>;
+};
+
+/** The provider's settings, or undefined when `delivery.github` is absent or disabled. */
+export function readGithubDeliveryConfig(
+  root: Config,
+): GithubDeliveryConfig | undefined {
+  const config = root.getOptionalConfig('delivery.github');
+  if (!config || config.getOptionalBoolean('enabled') === false) {
+    return undefined;
+  }
+  const retry = config.getOptionalConfig('retry');
+  return {
+    host: config.getOptionalString('host') ?? 'github.com',
+    frequencyMinutes:
+      config.getOptionalNumber('schedule.frequencyMinutes') ?? 30,
+    timeoutMinutes: config.getOptionalNumber('schedule.timeoutMinutes') ?? 30,
+    initialDelaySeconds:
+      config.getOptionalNumber('schedule.initialDelaySeconds') ?? 30,
+    backfillDays: config.getOptionalNumber('backfillDays') ?? 90,
+    webhookSecret: config.getOptionalString('webhookSecret'),
+    retry: {
+      retries: retry?.getOptionalNumber('retries'),
+      baseDelayMs: retry?.getOptionalNumber('baseDelayMs'),
+      maxDelayMs: retry?.getOptionalNumber('maxDelayMs'),
+      timeoutMs: retry?.getOptionalNumber('timeoutMs'),
+    },
+  };
+}
