@@ -1,4 +1,7 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { DeliveryStore } from './DeliveryStore';
 import { testDatabases } from '../__testUtils__/startDeliveryBackend';
@@ -479,6 +482,93 @@ describe.each(testDatabases.eachSupportedId())(
         inserted: 0,
         updated: 1,
       });
+    });
+  },
+);
+
+describe.each(testDatabases.eachSupportedId())(
+  'first deployment migration on %p',
+  databaseId => {
+    it('fills first_deployed_at of the changes stored before it', async () => {
+      const knex = await testDatabases.init(databaseId);
+      const directory = resolvePackagePath(
+        '@internal/backstage-plugin-delivery-backend',
+        'migrations',
+      );
+      await knex.migrate.up({
+        directory,
+        name: '20261125120000_delivery_records.js',
+      });
+      const record = { source: 'github', entity_ref: common.entityRef };
+      await knex('delivery_changes').insert(
+        ['shipped', 'staged', 'unlinked'].map(id => ({
+          ...record,
+          id,
+          ingested_at: 0,
+          first_commit_at: 100,
+        })),
+      );
+      await knex('delivery_deployments').insert([
+        {
+          ...record,
+          id: 'prod-late',
+          ingested_at: 0,
+          environment: 'production',
+          status: 'success',
+          finished_at: 900,
+        },
+        {
+          ...record,
+          id: 'prod-early',
+          ingested_at: 0,
+          environment: 'production',
+          status: 'rolled_back',
+          finished_at: 500,
+        },
+        {
+          ...record,
+          id: 'prod-failed',
+          ingested_at: 0,
+          environment: 'production',
+          status: 'failure',
+          finished_at: 200,
+        },
+        {
+          ...record,
+          id: 'staging',
+          ingested_at: 0,
+          environment: 'staging',
+          status: 'success',
+          finished_at: 300,
+        },
+      ]);
+      await knex('delivery_deployment_changes').insert([
+        { source: 'github', deployment_id: 'prod-late', change_id: 'shipped' },
+        { source: 'github', deployment_id: 'prod-early', change_id: 'shipped' },
+        {
+          source: 'github',
+          deployment_id: 'prod-failed',
+          change_id: 'shipped',
+        },
+        { source: 'github', deployment_id: 'prod-failed', change_id: 'staged' },
+        { source: 'github', deployment_id: 'staging', change_id: 'staged' },
+      ]);
+
+      await knex.migrate.latest({ directory });
+
+      const rows = await knex('delivery_changes')
+        .select('id', 'first_deployed_at')
+        .orderBy('id');
+      expect(
+        rows.map(row => [
+          row.id,
+          row.first_deployed_at === null ? null : Number(row.first_deployed_at),
+        ]),
+      ).toEqual([
+        ['shipped', 500],
+        ['staged', null],
+        ['unlinked', null],
+      ]);
     });
   },
 );

@@ -12,8 +12,12 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-/** Rows per statement: keeps every engine under its bind-parameter limit. */
-const CHUNK_SIZE = 200;
+/**
+ * Rows per statement. A record row has at most 12 columns, so a statement binds at most 12,000
+ * values: under SQLite's limit of 32,766 and PostgreSQL's of 65,535. Fewer, larger statements
+ * are what keeps ingestion fast on PostgreSQL, where each one is a round trip.
+ */
+const CHUNK_SIZE = 1000;
 
 export type UpsertCounts = { inserted: number; updated: number };
 
@@ -78,6 +82,17 @@ class KeysBySource {
     }
   }
 
+  /** The keys of this set that are not in `other`. */
+  without(other: KeysBySource) {
+    const result = new KeysBySource();
+    for (const [source, ids] of this.entries()) {
+      ids.forEach(id => {
+        if (!other.has(source, id)) result.add(source, id);
+      });
+    }
+    return result;
+  }
+
   has(source: string, id: string) {
     return this.bySource.get(source)?.has(id) ?? false;
   }
@@ -112,9 +127,10 @@ export class DeliveryStore {
     }
 
     await this.knex.transaction(async tx => {
-      // The changes whose first production deployment may have moved: new ones, and the ones
-      // linked before or after by the deployments of this batch.
-      const affectedChanges = new KeysBySource();
+      // The changes whose first production deployment may have moved: the ones linked before or
+      // after by the deployments of this batch, and new ones (whose deployment may have come first).
+      const linkedChanges = new KeysBySource();
+      const newChanges = new KeysBySource();
       for (const [type, typed] of byType) {
         const table = recordTables[type];
         const inserted = new KeysBySource();
@@ -126,18 +142,23 @@ export class DeliveryStore {
           insertedRows.forEach(row => inserted.add(row.source, row.id));
         }
         if (type === 'change') {
-          affectedChanges.addAll(inserted);
+          newChanges.addAll(inserted);
         }
         if (type === 'deployment') {
           await this.replaceDeploymentChanges(
             tx,
             typed,
             inserted,
-            affectedChanges,
+            linkedChanges,
           );
         }
       }
-      await this.refreshFirstDeployments(tx, affectedChanges);
+      await this.refreshFirstDeployments(tx, linkedChanges);
+      await this.refreshFirstDeployments(
+        tx,
+        newChanges.without(linkedChanges),
+        { onlyLinked: true },
+      );
     });
     return counts;
   }
@@ -318,7 +339,7 @@ export class DeliveryStore {
     tx: Knex.Transaction,
     deployments: DeliveryEvent[],
     inserted: KeysBySource,
-    affectedChanges: KeysBySource,
+    linkedChanges: KeysBySource,
   ) {
     const redelivered = deployments.filter(
       deployment => !inserted.has(deployment.source, deployment.id),
@@ -331,7 +352,7 @@ export class DeliveryStore {
           .where({ source })
           .whereIn('deployment_id', idChunk)
           .select('change_id');
-        previous.forEach(link => affectedChanges.add(source, link.change_id));
+        previous.forEach(link => linkedChanges.add(source, link.change_id));
         if (previous.length > 0) {
           await tx('delivery_deployment_changes')
             .where({ source })
@@ -352,33 +373,32 @@ export class DeliveryStore {
     for (const linkChunk of chunks(links)) {
       await tx('delivery_deployment_changes').insert(linkChunk);
     }
-    links.forEach(link => affectedChanges.add(link.source, link.change_id));
+    links.forEach(link => linkedChanges.add(link.source, link.change_id));
   }
 
   /**
-   * Recomputes `first_deployed_at` of the given changes from their links. A change that has
-   * neither a value nor a link has nothing to recompute, which spares new, not yet deployed ones.
+   * Recomputes `first_deployed_at` of the given changes from their links. `onlyLinked` skips the
+   * changes without any link, which spares new changes that no deployment has named yet.
    */
   private async refreshFirstDeployments(
     tx: Knex.Transaction,
     changes: KeysBySource,
+    options: { onlyLinked?: boolean } = {},
   ) {
     for (const [source, ids] of changes.entries()) {
       for (const idChunk of chunks([...ids])) {
-        await tx('delivery_changes')
+        const query = tx('delivery_changes')
           .where({ source })
-          .whereIn('id', idChunk)
-          .where(query =>
-            query
-              .whereNotNull('first_deployed_at')
-              .orWhereExists(function linked() {
-                this.select(tx.raw('1'))
-                  .from('delivery_deployment_changes as dc')
-                  .whereRaw('?? = ??', ['dc.source', 'delivery_changes.source'])
-                  .whereRaw('?? = ??', ['dc.change_id', 'delivery_changes.id']);
-              }),
-          )
-          .update({ first_deployed_at: firstDeploymentOf(tx) });
+          .whereIn('id', idChunk);
+        if (options.onlyLinked) {
+          query.whereExists(function linked() {
+            this.select(tx.raw('1'))
+              .from('delivery_deployment_changes as dc')
+              .whereRaw('?? = ??', ['dc.source', 'delivery_changes.source'])
+              .whereRaw('?? = ??', ['dc.change_id', 'delivery_changes.id']);
+          });
+        }
+        await query.update({ first_deployed_at: firstDeploymentOf(tx) });
       }
     }
   }
