@@ -1,0 +1,304 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { OnCallShift } from '@internal/backstage-plugin-delivery-common';
+import {
+  DeliveryProvider,
+  DeliveryProviderContext,
+  entitiesWithAnnotation,
+  SkippedRecord,
+} from '@internal/backstage-plugin-delivery-node';
+import {
+  OpsgenieClient,
+  OpsgenieRecord,
+  PAGE_SIZE,
+} from './client/OpsgenieClient';
+import { OpsgenieParticipant } from './client/types';
+import { OpsgenieRecordSource } from './config';
+import { IncidentCursor, parseCursor, serializeCursor } from './cursor';
+import {
+  IncidentEvent,
+  OPSGENIE_SOURCE,
+  toIncidentEvent,
+} from './mapping/toIncidentEvent';
+
+/** An Opsgenie search query that selects the entity's alerts or incidents, e.g. `tag:checkout`. */
+export const OPSGENIE_COMPONENT_SELECTOR_ANNOTATION =
+  'opsgenie.com/component-selector';
+
+/** The Opsgenie team (name or id) whose schedules tell who is on call for the entity. */
+export const OPSGENIE_TEAM_ANNOTATION = 'opsgenie.com/team';
+
+export const OPSGENIE_SYNC_TASK_ID = 'delivery-opsgenie-sync';
+
+const DAY_MS = 86_400_000;
+/** Opsgenie refuses an `offset + limit` above 20,000. */
+const MAX_OFFSET = 20_000 - PAGE_SIZE;
+/** Records can appear in a search a little after they were created; read that much again. */
+const OVERLAP_MS = 10 * 60_000;
+const BATCH_SIZE = 1000;
+
+/** The users on call in a schedule's answer, with the escalation level they are notified at. */
+function onCallUsers(
+  participants: OpsgenieParticipant[],
+  level: number,
+): { participant: OpsgenieParticipant; level: number }[] {
+  return participants.flatMap(participant => {
+    if (participant.type === 'user') {
+      return participant.name ? [{ participant, level }] : [];
+    }
+    const nested = participant.onCallParticipants ?? [];
+    if (participant.type === 'escalation') {
+      // Each later escalation time is the next level.
+      const times = [
+        ...new Set(nested.map(next => next.escalationTime ?? 0)),
+      ].sort((a, b) => a - b);
+      return nested.flatMap(next =>
+        onCallUsers([next], level + times.indexOf(next.escalationTime ?? 0)),
+      );
+    }
+    return onCallUsers(nested, level);
+  });
+}
+
+/**
+ * Alerts or incidents of the entities annotated with `opsgenie.com/component-selector`,
+ * synchronised on a schedule from a per-entity cursor, and who is on call for them (from the
+ * schedules of their `opsgenie.com/team`).
+ */
+export class OpsgenieProvider implements DeliveryProvider {
+  private context?: DeliveryProviderContext;
+
+  constructor(
+    private readonly options: {
+      client: OpsgenieClient;
+      source: OpsgenieRecordSource;
+      webUrl?: string;
+      auth: AuthService;
+      catalog: CatalogService;
+      logger: LoggerService;
+      scheduler: SchedulerService;
+      schedule: SchedulerServiceTaskScheduleDefinition;
+      backfillDays: number;
+    },
+  ) {}
+
+  getProviderId() {
+    return OPSGENIE_SOURCE;
+  }
+
+  async connect(context: DeliveryProviderContext) {
+    this.context = context;
+    await this.options.scheduler.scheduleTask({
+      id: OPSGENIE_SYNC_TASK_ID,
+      ...this.options.schedule,
+      fn: () => this.sync(),
+    });
+  }
+
+  async triggerSync() {
+    await this.options.scheduler.triggerTask(OPSGENIE_SYNC_TASK_ID);
+  }
+
+  /** Synchronises every annotated entity; one entity's failure is recorded and the rest go on. */
+  async sync() {
+    const { auth, catalog, logger } = this.options;
+    const { syncState } = this.connected();
+    const entities = await entitiesWithAnnotation(
+      catalog,
+      auth,
+      OPSGENIE_COMPONENT_SELECTOR_ANNOTATION,
+    );
+    for (const entity of entities) {
+      const entityRef = stringifyEntityRef(entity);
+      try {
+        await this.syncEntity(entity);
+        await syncState.recordSuccess(entityRef);
+      } catch (error) {
+        logger.warn(
+          `Opsgenie sync of ${entityRef} failed: ${(error as Error).message}`,
+        );
+        await syncState.recordFailure(entityRef, error as Error);
+      }
+    }
+  }
+
+  async getOnCall(entity: Entity): Promise<OnCallShift[]> {
+    const { client } = this.options;
+    const team =
+      entity.metadata.annotations?.[OPSGENIE_TEAM_ANNOTATION]?.trim();
+    if (!team) {
+      return [];
+    }
+    const schedules = (await client.listSchedules()).filter(
+      schedule =>
+        schedule.id &&
+        schedule.enabled !== false &&
+        (schedule.ownerTeam?.name === team || schedule.ownerTeam?.id === team),
+    );
+    const shifts: OnCallShift[] = [];
+    for (const schedule of schedules) {
+      const onCalls = await client.getOnCalls(schedule.id!);
+      const name = onCalls?._parent?.name ?? schedule.name;
+      for (const { participant, level } of onCallUsers(
+        onCalls?.onCallParticipants ?? [],
+        1,
+      )) {
+        shifts.push({
+          provider: OPSGENIE_SOURCE,
+          ...(name ? { schedule: name } : {}),
+          level,
+          person: {
+            name: participant.name!,
+            // Opsgenie names a user by the username, which is the email address.
+            ...(participant.name!.includes('@')
+              ? { email: participant.name }
+              : {}),
+          },
+        });
+      }
+    }
+    return shifts.sort(
+      (a, b) =>
+        (a.level ?? Infinity) - (b.level ?? Infinity) ||
+        (a.schedule ?? '').localeCompare(b.schedule ?? '') ||
+        a.person.name.localeCompare(b.person.name),
+    );
+  }
+
+  private connected() {
+    if (!this.context) {
+      throw new Error('The Opsgenie provider is not connected');
+    }
+    return this.context;
+  }
+
+  /**
+   * Reads the records created since the entity's cursor that match its selector page by page,
+   * saving the cursor after each page, then re-reads the records that were still open at the
+   * last sync so that their acknowledgement and close arrive.
+   */
+  private async syncEntity(entity: Entity) {
+    const { client, source, webUrl, backfillDays } = this.options;
+    const { syncState } = this.connected();
+    const entityRef = stringifyEntityRef(entity);
+    const selector =
+      entity.metadata.annotations?.[
+        OPSGENIE_COMPONENT_SELECTOR_ANNOTATION
+      ]?.trim();
+    if (!selector) {
+      return;
+    }
+    const until = Date.now();
+    const cursor: IncidentCursor = parseCursor(
+      await syncState.getCursor(entityRef),
+    ) ?? {
+      since: new Date(until - backfillDays * DAY_MS).toISOString(),
+      open: [],
+    };
+    const open = new Set(cursor.open);
+    const seen = new Set<string>();
+    let newest = cursor.since;
+    const mapAll = (records: OpsgenieRecord[]) => {
+      const events: IncidentEvent[] = [];
+      const skipped: SkippedRecord[] = [];
+      for (const record of records) {
+        const mapped = toIncidentEvent(record, source, entityRef, webUrl);
+        if ('skipped' in mapped) {
+          skipped.push(mapped.skipped);
+        } else {
+          events.push(mapped.event);
+        }
+      }
+      return { events, skipped };
+    };
+    const progress = async (
+      events: IncidentEvent[],
+      recordsSeen: number,
+      skipped: SkippedRecord[],
+    ) => {
+      const { ingestion } = this.connected();
+      for (let i = 0; i < events.length; i += BATCH_SIZE) {
+        await ingestion.ingest(events.slice(i, i + BATCH_SIZE));
+      }
+      await syncState.saveProgress(entityRef, {
+        cursor: serializeCursor({ since: newest, open: [...open] }),
+        recordsSeen,
+        skipped,
+      });
+    };
+
+    let since = Date.parse(cursor.since);
+    let offset = 0;
+    for (;;) {
+      const page = await client.list(source, {
+        query: `(${selector}) AND createdAt>=${since}`,
+        offset,
+      });
+      const records = page.data ?? [];
+      const { events, skipped } = mapAll(records);
+      for (const event of events) {
+        seen.add(event.id);
+        if (event.resolvedAt) {
+          open.delete(event.id);
+        } else {
+          open.add(event.id);
+        }
+        if (event.openedAt > newest) {
+          newest = event.openedAt;
+        }
+      }
+      await progress(events, records.length, skipped);
+      if (!page.paging?.next || records.length === 0) {
+        break;
+      }
+      offset += records.length;
+      if (offset > MAX_OFFSET) {
+        // Opsgenie pages end at 20,000 records: go on from the newest one read.
+        if (Date.parse(newest) <= since) {
+          throw new Error(
+            `More than 20,000 Opsgenie ${source} created at ${newest}`,
+          );
+        }
+        since = Date.parse(newest);
+        offset = 0;
+      }
+    }
+
+    const stillOpen = [...open].filter(id => !seen.has(id));
+    if (stillOpen.length > 0) {
+      const refreshed: OpsgenieRecord[] = [];
+      for (const id of stillOpen) {
+        const record = await client.getRecord(source, id);
+        if (record) {
+          refreshed.push(record);
+        } else {
+          open.delete(id);
+        }
+      }
+      const { events, skipped } = mapAll(refreshed);
+      for (const event of events) {
+        if (event.resolvedAt) {
+          open.delete(event.id);
+        }
+      }
+      for (const record of skipped) {
+        // A record that no longer maps is not re-read forever.
+        open.delete(record.id ?? '');
+      }
+      await progress(events, refreshed.length, skipped);
+    }
+
+    const caughtUp = new Date(until - OVERLAP_MS).toISOString();
+    newest = newest > caughtUp ? newest : caughtUp;
+    await syncState.saveProgress(entityRef, {
+      cursor: serializeCursor({ since: newest, open: [...open] }),
+      recordsSeen: 0,
+    });
+  }
+}
