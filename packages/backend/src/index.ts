@@ -72,6 +72,12 @@ backend.add(
   import('@internal/backstage-plugin-delivery-backend-module-github'),
 );
 backend.add(
+  import('@internal/backstage-plugin-delivery-backend-module-pagerduty'),
+);
+backend.add(
+  import('@internal/backstage-plugin-delivery-backend-module-opsgenie'),
+);
+backend.add(
   import('@internal/backstage-plugin-delivery-backend-module-gitlab'),
 );
 backend.start();
