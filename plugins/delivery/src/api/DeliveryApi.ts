@@ -10,6 +10,8 @@ import {
   TimeSeriesMetric,
 } from '@internal/backstage-plugin-delivery-common';
 
+import { ReportFile, ReportQuery } from './reports';
+
 /** A window to ask for; either end may be left to the backend's default (the last 30 days). */
 export type WindowQuery = Partial<MetricWindow>;
 
@@ -38,6 +40,10 @@ export interface DeliveryApi {
   getSlos(entityRef: string): Promise<EntitySlos>;
   /** How each provider's sync of the entity went, for "data as of". */
   getSyncStatus(entityRef: string): Promise<SyncStatus[]>;
+  /** A Markdown report, fetched with the user's credentials. */
+  getReport(query: ReportQuery): Promise<ReportFile>;
+  /** Fetches a report and hands it to the browser as a file download. */
+  downloadReport(query: ReportQuery): Promise<ReportFile>;
 }
 
 /**

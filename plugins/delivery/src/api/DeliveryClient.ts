@@ -11,6 +11,12 @@ import {
   TimeSeriesMetric,
 } from '@internal/backstage-plugin-delivery-common';
 import { DeliveryApi, WindowQuery } from './DeliveryApi';
+import {
+  ReportFile,
+  ReportQuery,
+  fileNameFromDisposition,
+  saveTextFile,
+} from './reports';
 
 type QueryValue = string | string[] | undefined;
 
@@ -84,6 +90,37 @@ export class DeliveryClient implements DeliveryApi {
       entityRef,
     });
     return items;
+  }
+
+  async getReport(query: ReportQuery): Promise<ReportFile> {
+    const { report, ...params } = query;
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined && value !== '') {
+        search.append(key, String(value));
+      }
+    }
+    const baseUrl = await this.deps.discoveryApi.getBaseUrl('delivery');
+    const response = await this.deps.fetchApi.fetch(
+      `${baseUrl}/reports/${encodeURIComponent(report)}?${search}`,
+      { headers: { Accept: 'text/markdown' } },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return {
+      fileName: fileNameFromDisposition(
+        response.headers.get('Content-Disposition'),
+        `${report}.md`,
+      ),
+      markdown: await response.text(),
+    };
+  }
+
+  async downloadReport(query: ReportQuery): Promise<ReportFile> {
+    const file = await this.getReport(query);
+    saveTextFile(file.fileName, file.markdown, 'text/markdown;charset=utf-8');
+    return file;
   }
 
   private async get<T>(

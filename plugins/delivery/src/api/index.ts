@@ -1,2 +1,3 @@
 export * from './DeliveryApi';
 export * from './DeliveryClient';
+export * from './reports';

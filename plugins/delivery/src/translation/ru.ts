@@ -1,5 +1,7 @@
 import { commonMessagesRu } from './ru/common';
 import { entityMessagesRu } from './ru/entity';
+import { reportMessagesRu } from './ru/reports';
+import { runbookMessagesRu } from './ru/runbook';
 import { sloMessagesRu } from './ru/slo';
 import { syncMessagesRu } from './ru/sync';
 import { teamMessagesRu } from './ru/team';
@@ -11,6 +13,8 @@ import { teamMessagesRu } from './ru/team';
 const deliveryTranslationRu = {
   ...commonMessagesRu,
   ...entityMessagesRu,
+  ...reportMessagesRu,
+  ...runbookMessagesRu,
   ...sloMessagesRu,
   ...syncMessagesRu,
   ...teamMessagesRu,

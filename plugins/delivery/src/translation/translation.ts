@@ -1,6 +1,8 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
 import { commonMessages } from './messages/common';
 import { entityMessages } from './messages/entity';
+import { reportMessages } from './messages/reports';
+import { runbookMessages } from './messages/runbook';
 import { sloMessages } from './messages/slo';
 import { syncMessages } from './messages/sync';
 import { teamMessages } from './messages/team';
@@ -15,6 +17,8 @@ export const deliveryTranslationRef = createTranslationRef({
   messages: {
     ...commonMessages,
     ...entityMessages,
+    ...reportMessages,
+    ...runbookMessages,
     ...sloMessages,
     ...syncMessages,
     ...teamMessages,

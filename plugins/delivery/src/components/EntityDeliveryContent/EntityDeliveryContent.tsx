@@ -6,6 +6,7 @@ import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../api';
 import { useDeliveryWindow } from '../../hooks/useDeliveryWindow';
+import { ReportDownload } from '../ReportDownload';
 import { WindowSelector } from '../WindowSelector';
 import { FlowQualityTable } from './FlowQualityTable';
 import { LeadTimeHistogram } from './LeadTimeHistogram';
@@ -35,7 +36,13 @@ export const EntityDeliveryContent = () => {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Box display="flex" justifyContent="flex-end">
+        <Box
+          display="flex"
+          justifyContent="flex-end"
+          alignItems="center"
+          gridGap={16}
+        >
+          <ReportDownload entity={entity} />
           <WindowSelector />
         </Box>
       </Grid>

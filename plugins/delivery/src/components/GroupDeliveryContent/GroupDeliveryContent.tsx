@@ -19,6 +19,8 @@ import {
   metricOf,
   teamScorecardMetricKeys,
 } from '../ScorecardParts';
+import { ReportDownload } from '../ReportDownload';
+import { TeamRunbookGaps } from '../TeamRunbookGaps';
 import { WindowSelector } from '../WindowSelector';
 import { TeamServicesTable } from './TeamServicesTable';
 import { TeamSlosAtRisk, TeamSlosAtRiskFrame } from './TeamSlosAtRisk';
@@ -92,7 +94,13 @@ export const GroupDeliveryContent = () => {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Box display="flex" justifyContent="flex-end">
+        <Box
+          display="flex"
+          justifyContent="flex-end"
+          alignItems="center"
+          gridGap={16}
+        >
+          <ReportDownload entity={entity} />
           <WindowSelector />
         </Box>
       </Grid>
@@ -117,6 +125,9 @@ export const GroupDeliveryContent = () => {
       </Grid>
       <Grid item xs={12}>
         <TeamServicesTable groupRef={groupRef} components={components} />
+      </Grid>
+      <Grid item xs={12}>
+        <TeamRunbookGaps groupRef={groupRef} />
       </Grid>
     </Grid>
   );

@@ -1,0 +1,1 @@
+export { ReportDownload } from './ReportDownload';
