@@ -85,6 +85,9 @@ async function start(databaseId: TestDatabaseId) {
         async scheduleTask(task) {
           tasks.set(task.id, task.fn);
         },
+        async triggerTask(id) {
+          await tasks.get(id)?.(new AbortController().signal);
+        },
       }).factory,
     ],
   });
@@ -323,6 +326,32 @@ describe.each(databases.eachSupportedId())(
       expect(
         fake.requests.filter(url => url.pathname.startsWith('/incidents/P')),
       ).toEqual([]);
+    });
+
+    it('reads the backfill again when an administrator asks for it', async () => {
+      fake.incidents = checkoutIncidents(Date.now());
+      const backend = await start(databaseId);
+      await backend.sync();
+      fake.requests.length = 0;
+
+      const requestedAt = Date.now();
+      const response = await request(backend.server)
+        .post(
+          '/api/delivery/providers/pagerduty/backfill?entityRef=component:default/checkout',
+        )
+        .set('Authorization', mockCredentials.user.header());
+
+      expect(response.status).toBe(202);
+      const since = Date.parse(
+        listRequestsFor('PSVC001')[0].searchParams.get('since')!,
+      );
+      expect(since).toBeLessThanOrEqual(requestedAt - 29 * 24 * HOUR_MS);
+      expect(await backend.storedIds()).toEqual([
+        'PA00001',
+        'PA00002',
+        'PB00001',
+        'PB00002',
+      ]);
     });
 
     it('waits out a rate limit as Retry-After asks', async () => {

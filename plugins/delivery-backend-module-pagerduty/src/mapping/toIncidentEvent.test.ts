@@ -88,7 +88,7 @@ describe('toIncidentEvent', () => {
 
   it('leaves out a link that is not http(s)', () => {
     const mapped = toIncidentEvent(
-      { ...incident, html_url: 'javascript:alert(1)' },
+      { ...incident, html_url: 'ftp://files.example.com/incident' },
       ENTITY,
     );
     expect('event' in mapped && mapped.event.url).toBeUndefined();
