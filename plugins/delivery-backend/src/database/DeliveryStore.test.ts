@@ -464,6 +464,20 @@ describe.each(testDatabases.eachSupportedId())(
       expect(await firstDeployments(knex)).toEqual({});
     });
 
+    it('stays right when a change and its deployment are ingested concurrently', async () => {
+      const { knex, ingest } = await openStore();
+      const pairs = Array.from({ length: 30 }, (_, i) => i);
+      await Promise.all(
+        pairs.flatMap(i => [
+          ingest(change(`c-${i}`)),
+          ingest(deployment(`d-${i}`, i + 1, [`c-${i}`])),
+        ]),
+      );
+      expect(await firstDeployments(knex)).toEqual(
+        Object.fromEntries(pairs.map(i => [`github/c-${i}`, i + 1])),
+      );
+    });
+
     it('counts new and updated records of one statement apart', async () => {
       const { ingest } = await openStore();
       await expect(ingest(change('a'), change('b'))).resolves.toEqual({

@@ -63,6 +63,24 @@ const lastDeliveryWins = (events: DeliveryEvent[]) => {
   return [...byKey.values()];
 };
 
+/** The advisory lock that orders writers of changes, deployments and their links (`delivery` in ASCII). */
+const FIRST_DEPLOYMENTS_LOCK = '7234316346693023353';
+
+/**
+ * A change's `first_deployed_at` depends on rows that different requests write: the change, its
+ * links and their deployments. Two concurrent transactions, one inserting a change and one the
+ * deployment that ships it, would each miss the other's uncommitted rows and leave it empty, so
+ * on PostgreSQL such transactions take one lock until they commit. SQLite runs one write
+ * transaction at a time anyway.
+ */
+async function lockFirstDeployments(tx: Knex.Transaction) {
+  if (tx.client.config.client === 'pg') {
+    await tx.raw('select pg_advisory_xact_lock(?::bigint)', [
+      FIRST_DEPLOYMENTS_LOCK,
+    ]);
+  }
+}
+
 /** A set of (source, id) keys, grouped by source. */
 class KeysBySource {
   private readonly bySource = new Map<string, Set<string>>();
@@ -127,6 +145,9 @@ export class DeliveryStore {
     }
 
     await this.knex.transaction(async tx => {
+      if (byType.has('change') || byType.has('deployment')) {
+        await lockFirstDeployments(tx);
+      }
       // The changes whose first production deployment may have moved: the ones linked before or
       // after by the deployments of this batch, and new ones (whose deployment may have come first).
       const linkedChanges = new KeysBySource();
@@ -222,6 +243,7 @@ export class DeliveryStore {
 
   private async deleteWhere(filters: RecordFilters): Promise<DeletionCounts> {
     return this.knex.transaction(async tx => {
+      await lockFirstDeployments(tx);
       const deleteFrom = async (type: DeliveryEventType) => {
         const query = tx(recordTables[type]);
         filters[type](query, name => name);
