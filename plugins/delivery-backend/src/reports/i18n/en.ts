@@ -87,6 +87,7 @@ export const en = {
     periodRange: (from: string, to: string) => `${from} – ${to}`,
     quarter: (quarter: number, year: number) => `Q${quarter} ${year}`,
     metric: 'Metric',
+    field: 'Field',
     value: 'Value',
     sampleSize: 'Sample',
     level: 'DORA level',
@@ -111,7 +112,7 @@ export const en = {
     noDataHint: (metric: string) =>
       `**${metric}** has no data: check that the source is connected and mapped to this entity.`,
     openIncidentsHint: (incidents: string) =>
-      `${incidents} still open at the end of the period: they are not in the median time to restore.`,
+      `${incidents} still open at the end of the period. Open incidents are not part of the median time to restore.`,
     none: 'None.',
     link: 'Link',
     opened: 'Opened',

@@ -131,6 +131,7 @@ export const ru: ReportMessages = {
     periodRange: (from, to) => `${from} — ${to}`,
     quarter: (quarter, year) => `${quarter}-й квартал ${year} г.`,
     metric: 'Метрика',
+    field: 'Поле',
     value: 'Значение',
     sampleSize: 'Выборка',
     level: 'Уровень DORA',
@@ -151,11 +152,11 @@ export const ru: ReportMessages = {
     missedHint: (metric, value, target, hint) =>
       `**${metric}**: ${value} при цели ${target} — ${hint}.`,
     worseHint: (metric, previous, value) =>
-      `**${metric}** ухудшается: ${previous} в прошлом периоде, ${value} сейчас.`,
+      `**${metric}**: хуже, чем в прошлом периоде — было ${previous}, стало ${value}.`,
     noDataHint: metric =>
       `**${metric}**: нет данных — проверьте, что источник подключён и сопоставлен с этим объектом.`,
     openIncidentsHint: incidents =>
-      `К концу периода не закрыто: ${incidents}. В медиану времени восстановления они не входят.`,
+      `К концу периода не закрыто: ${incidents}. Открытые инциденты в медиану времени восстановления не входят.`,
     none: 'Нет.',
     link: 'Ссылка',
     opened: 'Открыт',

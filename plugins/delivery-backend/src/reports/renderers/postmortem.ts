@@ -83,7 +83,7 @@ export function renderPostmortem(
     `> ${p.blameless}`,
     heading(2, p.summary),
     table(
-      [m.common.metric, m.common.value],
+      [m.common.field, m.common.value],
       [
         [cell(m.common.service), cell(input.subject.title)],
         [cell(m.common.id), rawCell(link(incident.id, incident.url))],
