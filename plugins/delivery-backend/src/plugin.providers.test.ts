@@ -1,7 +1,7 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { AuthenticationError } from '@backstage/errors';
+import { AuthenticationError, ConflictError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DeliveryProviderContext,
@@ -22,7 +22,9 @@ const SECRET = 'test-webhook-secret';
 const CHECKOUT = 'component:default/checkout-service';
 
 /** A provider module as a third party would write one: pushes by webhook, knows on-call. */
-function testProviderModule(options: { failOnCall?: boolean } = {}) {
+function testProviderModule(
+  options: { failOnCall?: boolean; syncRunning?: boolean } = {},
+) {
   const state: { context?: DeliveryProviderContext; syncs: number } = {
     syncs: 0,
   };
@@ -40,6 +42,11 @@ function testProviderModule(options: { failOnCall?: boolean } = {}) {
                 state.context = context;
               },
               triggerSync: async () => {
+                if (options.syncRunning) {
+                  throw new ConflictError(
+                    'Task acme-ci-sync is currently running',
+                  );
+                }
                 state.syncs++;
               },
               getOnCall: async (entity: Entity) =>
@@ -120,6 +127,7 @@ describe.each(testDatabases.eachSupportedId())(
     const start = async (
       options: Parameters<typeof startDeliveryBackend>[1] & {
         failOnCall?: boolean;
+        syncRunning?: boolean;
       } = {},
     ) => {
       const provider = testProviderModule(options);
@@ -333,6 +341,26 @@ describe.each(testDatabases.eachSupportedId())(
         expect(unknown.body.error.message).toMatch(
           /installed: acme-ci, acme-pager/,
         );
+      });
+
+      it('resets the cursors but does not start a second run while the sync is running', async () => {
+        const { server, state } = await start({ syncRunning: true });
+        const { syncState } = state.context!;
+        await syncState.saveProgress(CHECKOUT, {
+          cursor: 'c-1',
+          recordsSeen: 1,
+        });
+        const response = await request(server)
+          .post(
+            '/api/delivery/providers/acme-ci/backfill?entityRef=component:checkout-service',
+          )
+          .expect(202);
+        expect(response.body).toEqual({
+          provider: 'acme-ci',
+          cursorsReset: 1,
+          triggered: false,
+        });
+        expect(await syncState.getCursor(CHECKOUT)).toBeUndefined();
       });
 
       it('refuses a backfill without delivery.admin', async () => {

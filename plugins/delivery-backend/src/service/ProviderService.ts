@@ -72,13 +72,22 @@ export class ProviderService {
       providerId,
       entityRef,
     );
+    let triggered = false;
     if (provider.triggerSync) {
-      await provider.triggerSync();
+      try {
+        await provider.triggerSync();
+        triggered = true;
+      } catch (error) {
+        // The scheduler refuses to start a task that is running; that run reads the reset
+        // cursors of the entities it has not reached yet, and the next run backfills the rest.
+        if ((error as Error).name !== 'ConflictError') {
+          throw error;
+        }
+        this.options.logger.info(
+          `Backfill of ${providerId}: its sync is running now, so the reset cursors apply from the next entity on`,
+        );
+      }
     }
-    return {
-      provider: providerId,
-      cursorsReset,
-      triggered: Boolean(provider.triggerSync),
-    };
+    return { provider: providerId, cursorsReset, triggered };
   }
 }
