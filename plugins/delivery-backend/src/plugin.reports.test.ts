@@ -226,6 +226,42 @@ describe.each(testDatabases.eachSupportedId())(
       expect(ru.text).toContain('За период: 4 деплоя в продакшен, 0,13 в день');
     });
 
+    it('links causes and changes over more deployments than one IN list holds', async () => {
+      const start = Date.parse('2026-11-02T00:00:00Z');
+      const deployments = Array.from({ length: 450 }, (_, i) => ({
+        type: 'deployment',
+        source: 'gitlab',
+        id: `bulk-${i}`,
+        entityRef: 'component:default/inventory-service',
+        status: 'success',
+        startedAt: new Date(start + i * 3_600_000).toISOString(),
+        finishedAt: new Date(start + i * 3_600_000 + 600_000).toISOString(),
+      }));
+      await request(server)
+        .post('/api/delivery/events')
+        .send({
+          events: [
+            ...deployments,
+            {
+              type: 'incident',
+              source: 'gitlab',
+              id: 'bulk-incident',
+              entityRef: 'component:default/inventory-service',
+              openedAt: '2026-11-21T00:00:00Z',
+              resolvedAt: '2026-11-21T01:00:00Z',
+              causedByDeploymentId: 'bulk-449',
+            },
+          ],
+        })
+        .expect(200);
+      const { text } = await report(
+        'pipeline?entityRef=component:default/inventory-service&period=2026-11&lang=en',
+      );
+      expect(text).toContain('450 production deployments in the period');
+      expect(text).toContain('| production | 450 | 450 | 0 | 0 | 10 minutes |');
+      expect(text).toMatch(/\| bulk-449 \| caused bulk-incident \|/);
+    });
+
     it('forecasts capacity from the past quarters', async () => {
       const missing = await report(
         'capacity?entityRef=group:default/team-checkout&period=2027-Q1',

@@ -1,6 +1,9 @@
 import { Knex } from 'knex';
 import type { TimeWindow } from '../metrics';
 
+/** Deployment keys per IN list. */
+const KEY_CHUNK = 400;
+
 const iso = (value: unknown) =>
   value === null || value === undefined
     ? null
@@ -166,15 +169,27 @@ export class ReportRecordsQuery {
       return [];
     }
     const keys = rows.map(row => [row.source, row.id]);
+    // Two bind parameters per key: chunks keep a long pipeline window under every engine's limit.
+    const inChunks = async (query: (chunk: string[][]) => Promise<any[]>) => {
+      const results: any[] = [];
+      for (let i = 0; i < keys.length; i += KEY_CHUNK) {
+        results.push(...(await query(keys.slice(i, i + KEY_CHUNK))));
+      }
+      return results;
+    };
     const [changes, incidents] = await Promise.all([
-      this.knex('delivery_deployment_changes')
-        .whereIn(['source', 'deployment_id'], keys)
-        .orderBy('change_id')
-        .select('source', 'deployment_id', 'change_id'),
-      this.knex('delivery_incidents')
-        .whereIn(['source', 'caused_by_deployment_id'], keys)
-        .orderBy('opened_at')
-        .select('source', 'caused_by_deployment_id', 'id'),
+      inChunks(chunk =>
+        this.knex('delivery_deployment_changes')
+          .whereIn(['source', 'deployment_id'], chunk)
+          .orderBy('change_id')
+          .select('source', 'deployment_id', 'change_id'),
+      ),
+      inChunks(chunk =>
+        this.knex('delivery_incidents')
+          .whereIn(['source', 'caused_by_deployment_id'], chunk)
+          .orderBy('opened_at')
+          .select('source', 'caused_by_deployment_id', 'id'),
+      ),
     ]);
     const group = (
       links: Record<string, string>[],
