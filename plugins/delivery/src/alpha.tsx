@@ -56,6 +56,17 @@ export const entitySloCard = EntityCardBlueprint.make({
   },
 });
 
+export const entityRunbookCard = EntityCardBlueprint.make({
+  name: 'runbook',
+  params: {
+    filter: isDeliveryEntity,
+    loader: () =>
+      import('./components/EntityRunbookCard').then(m => (
+        <m.EntityRunbookCard />
+      )),
+  },
+});
+
 export const entityDeliveryContent = EntityContentBlueprint.make({
   name: 'delivery',
   params: {
@@ -84,8 +95,8 @@ export const groupDeliveryContent = EntityContentBlueprint.make({
 
 /**
  * Delivery Insights for Backstage's new frontend system: the API, the organisation overview page,
- * the DORA scorecard card and Delivery tab of Components and Systems, and the Delivery tab of
- * Groups.
+ * the DORA scorecard, SLO and runbook cards and the Delivery tab of Components and Systems, and the
+ * Delivery tab of Groups.
  *
  * @alpha
  */
@@ -97,6 +108,7 @@ export default createFrontendPlugin({
     deliveryPage,
     entityDoraScorecardCard,
     entitySloCard,
+    entityRunbookCard,
     entityDeliveryContent,
     groupDeliveryContent,
   ],

@@ -10,10 +10,17 @@ export {
   DeliveryOverviewPage,
   EntityDoraScorecardCard,
   EntitySloCard,
+  EntityRunbookCard,
   EntityDeliveryContent,
   EntityGroupDeliveryContent,
 } from './plugin';
 export { isDeliveryEntity, isTeamEntity } from './entityFilters';
+export {
+  ADD_RUNBOOK_TEMPLATE,
+  ROLLBACK_ANNOTATION,
+  RUNBOOK_ANNOTATION,
+} from './components/EntityRunbookCard/runbookLinks';
+export type { EntityRunbookCardProps } from './components/EntityRunbookCard';
 export * from './api';
 export { deliveryTranslationRef } from './translation';
 export { formatNumber, toHumanValue } from './format/formatMetricValue';

@@ -79,6 +79,24 @@ export const EntitySloCard = deliveryPlugin.provide(
 );
 
 /**
+ * The runbook and on-call card for the overview of a Component or System page: runbooks, rollback
+ * procedure, dashboards and who is on call now; a service without a runbook shows the gap.
+ *
+ * @public
+ */
+export const EntityRunbookCard = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRunbookCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityRunbookCard').then(
+          m => m.EntityRunbookCard,
+        ),
+    },
+  }),
+);
+
+/**
  * The Delivery tab of a Component or System page.
  *
  * @public

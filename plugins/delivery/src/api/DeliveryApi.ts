@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
   DeliveryHealth,
   EntitySlos,
+  OnCallResponse,
   MetricWindow,
   Scorecard,
   ScorecardRecords,
@@ -40,6 +41,8 @@ export interface DeliveryApi {
   getSlos(entityRef: string): Promise<EntitySlos>;
   /** How each provider's sync of the entity went, for "data as of". */
   getSyncStatus(entityRef: string): Promise<SyncStatus[]>;
+  /** Who is on call for the entity now, per provider, and the providers that failed to answer. */
+  getOnCall(entityRef: string): Promise<OnCallResponse>;
   /** A Markdown report, fetched with the user's credentials. */
   getReport(query: ReportQuery): Promise<ReportFile>;
   /** Fetches a report and hands it to the browser as a file download. */

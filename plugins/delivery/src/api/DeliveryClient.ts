@@ -4,6 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   DeliveryHealth,
   EntitySlos,
+  OnCallResponse,
   Scorecard,
   ScorecardRecords,
   SyncStatus,
@@ -83,6 +84,10 @@ export class DeliveryClient implements DeliveryApi {
 
   getSlos(entityRef: string): Promise<EntitySlos> {
     return this.get(`/${entityPath(entityRef)}/slos`);
+  }
+
+  getOnCall(entityRef: string): Promise<OnCallResponse> {
+    return this.get(`/${entityPath(entityRef)}/oncall`);
   }
 
   async getSyncStatus(entityRef: string): Promise<SyncStatus[]> {

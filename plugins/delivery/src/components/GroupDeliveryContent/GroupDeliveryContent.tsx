@@ -127,7 +127,7 @@ export const GroupDeliveryContent = () => {
         <TeamServicesTable groupRef={groupRef} components={components} />
       </Grid>
       <Grid item xs={12}>
-        <TeamRunbookGaps groupRef={groupRef} />
+        <TeamRunbookGaps components={components} />
       </Grid>
     </Grid>
   );

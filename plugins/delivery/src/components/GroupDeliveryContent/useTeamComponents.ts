@@ -6,14 +6,15 @@ import { catalogFields } from '../ScorecardParts';
 
 /**
  * Every component the team owns, asked of the catalog once for the whole Delivery tab: the
- * services table and the SLOs at risk share the answer.
+ * services table, the SLOs at risk and the runbook and SLO gaps share the answer. The gaps need
+ * the annotations and links.
  */
 export function useTeamComponents(groupRef: string) {
   const catalogApi = useApi(catalogApiRef);
   return useAsyncRetry(async (): Promise<Entity[]> => {
     const { items } = await catalogApi.getEntities({
       filter: { kind: 'component', 'relations.ownedBy': groupRef },
-      fields: catalogFields,
+      fields: [...catalogFields, 'metadata.annotations', 'metadata.links'],
     });
     return items;
   }, [catalogApi, groupRef]);

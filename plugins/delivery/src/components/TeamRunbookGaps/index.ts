@@ -1,0 +1,2 @@
+export { TeamRunbookGaps, runbookCoverage } from './TeamRunbookGaps';
+export type { RunbookCoverage } from './TeamRunbookGaps';

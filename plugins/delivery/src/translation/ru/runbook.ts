@@ -1,0 +1,47 @@
+/** Strings of the runbook and on-call card and the team's runbook and SLO gaps (Russian). */
+export const runbookMessagesRu = {
+  'runbook.cardTitle': 'Runbook и дежурство',
+  'runbook.runbooks': 'Runbook',
+  'runbook.missing': 'У сервиса нет runbook',
+  'runbook.missingHint':
+    'Во время инцидента он должен быть под рукой у дежурного. Добавьте ссылку с типом runbook или аннотацию {{annotation}}, либо создайте runbook по шаблону golden path.',
+  'runbook.create': 'Создать runbook',
+  'runbook.rollback': 'Процедура отката',
+  'runbook.noRollback': 'Нет ссылки на процедуру отката (тип ссылки rollback)',
+  'runbook.dashboards': 'Дашборды',
+  'runbook.noDashboards': 'Нет ссылок на дашборды (тип ссылки dashboard)',
+  'runbook.onCall.title': 'Дежурит сейчас',
+  'runbook.onCall.none': 'Для сервиса не настроен источник дежурств',
+  'runbook.onCall.noneHint':
+    'Добавьте в его catalog-info.yaml идентификатор сервиса PagerDuty или селектор компонента Opsgenie.',
+  'runbook.onCall.level': 'Уровень {{level}}',
+  'runbook.onCall.until': 'до {{time}}',
+  'runbook.onCall.providerErrors_one': '{{count}} источник дежурств не ответил',
+  'runbook.onCall.providerErrors_few':
+    '{{count}} источника дежурств не ответили',
+  'runbook.onCall.providerErrors_many':
+    '{{count}} источников дежурств не ответили',
+  'runbook.onCall.providerErrors_other':
+    '{{count}} источника дежурств не ответили',
+  'runbook.onCall.providerError': '{{provider}}: {{message}}',
+  'runbook.team.heading': 'Runbook и SLO',
+  'runbook.team.description':
+    'У каждого сервиса должны быть runbook, доступный в один клик, и SLO. У этих сервисов команды нет одного из них или обоих.',
+  'runbook.team.tableLabel': 'Сервисы команды без runbook или SLO',
+  'runbook.team.summary_one':
+    'У {{count}} из {{total}} сервисов нет runbook или SLO',
+  'runbook.team.summary_few':
+    'У {{count}} из {{total}} сервисов нет runbook или SLO',
+  'runbook.team.summary_many':
+    'У {{count}} из {{total}} сервисов нет runbook или SLO',
+  'runbook.team.summary_other':
+    'У {{count}} из {{total}} сервисов нет runbook или SLO',
+  'runbook.team.complete': 'У всех сервисов команды есть runbook и SLO',
+  'runbook.team.serviceColumn': 'Сервис',
+  'runbook.team.runbookColumn': 'Runbook',
+  'runbook.team.sloColumn': 'SLO',
+  'runbook.team.actionColumn': 'Что сделать',
+  'runbook.team.present': 'Есть',
+  'runbook.team.absent': 'Нет',
+  'runbook.team.defineSlo': 'Опишите SLO в {{annotation}}',
+} as const;
