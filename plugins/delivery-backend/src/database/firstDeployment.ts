@@ -7,6 +7,11 @@ export const REACHED_PRODUCTION = ['success', 'rolled_back'];
  * The earliest finish of a production deployment that reached production and links the change
  * of the current `delivery_changes` row: the value of its `first_deployed_at` column.
  * `exclude` narrows out deployments (aliased `d`) that are about to be deleted.
+ *
+ * The conditions on the deployment sit inside the aggregate rather than in a WHERE clause: then
+ * the only way to the deployment is its primary key, also for a planner without statistics (a new
+ * database during its first large backfill), which otherwise scans all production deployments for
+ * every change.
  */
 export function firstDeploymentOf(
   knex: Knex,
@@ -18,10 +23,20 @@ export function firstDeploymentOf(
     )
     .whereRaw('?? = ??', ['dc.source', 'delivery_changes.source'])
     .whereRaw('?? = ??', ['dc.change_id', 'delivery_changes.id'])
-    .where('d.environment', 'production')
-    .whereIn('d.status', REACHED_PRODUCTION)
-    .whereNotNull('d.finished_at')
-    .min('d.finished_at');
+    .select(
+      knex.raw(
+        `min(case when ?? = ? and ?? in (${REACHED_PRODUCTION.map(
+          () => '?',
+        ).join(', ')}) then ?? end)`,
+        [
+          'd.environment',
+          'production',
+          'd.status',
+          ...REACHED_PRODUCTION,
+          'd.finished_at',
+        ],
+      ),
+    );
   if (exclude) {
     query.whereNot(exclude);
   }
