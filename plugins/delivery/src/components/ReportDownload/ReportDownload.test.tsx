@@ -180,6 +180,73 @@ describe('ReportDownload', () => {
     expect(saved[0].fileName).toBe('retrospective-Спринт 7.md');
   });
 
+  it('picks the postmortem’s incident from the window in view', async () => {
+    const requests: URL[] = [];
+    deliveryBackend.use(
+      http.get(
+        `${DELIVERY_BASE_URL}/entities/component/default/checkout-service/records`,
+        () =>
+          HttpResponse.json({
+            window: {
+              from: '2026-10-01T00:00:00Z',
+              to: '2026-10-31T00:00:00Z',
+            },
+            deployments: [],
+            changes: [],
+            incidents: [
+              {
+                source: 'pagerduty',
+                id: 'PD-7',
+                entityRef: 'component:default/checkout-service',
+                severity: 'SEV2',
+                title: 'Payments failing',
+                url: null,
+                openedAt: '2026-10-10T01:00:00Z',
+                acknowledgedAt: null,
+                resolvedAt: '2026-10-10T03:00:00Z',
+                causedByDeploymentId: null,
+                timeToRestoreHours: 2,
+              },
+            ],
+            truncated: false,
+          }),
+      ),
+      http.get(`${DELIVERY_BASE_URL}/reports/postmortem`, ({ request }) => {
+        requests.push(new URL(request.url));
+        return new HttpResponse('# Postmortem\n', {
+          headers: {
+            'Content-Disposition': 'attachment; filename="postmortem-PD-7.md"',
+          },
+        });
+      }),
+    );
+    const saved = captureDownloads();
+    await renderButton(service);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Download report' }),
+    );
+    await userEvent.selectOptions(
+      screen.getByLabelText('Report'),
+      'postmortem',
+    );
+    const picker = await screen.findByLabelText(
+      'Incidents of the selected window',
+    );
+    await userEvent.selectOptions(
+      picker,
+      screen.getByRole('option', { name: /^PD-7 · Payments failing/ }),
+    );
+    expect(screen.getByLabelText('Incident ID')).toHaveValue('PD-7');
+    await userEvent.click(screen.getByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(Object.fromEntries(requests[0].searchParams)).toEqual({
+      lang: 'en',
+      incidentId: 'PD-7',
+      source: 'pagerduty',
+    });
+    expect(saved[0].fileName).toBe('postmortem-PD-7.md');
+  });
+
   it('offers a service’s reports with last month as the default period', async () => {
     await renderButton(service);
     await userEvent.click(

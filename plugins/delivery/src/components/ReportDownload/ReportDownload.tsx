@@ -11,12 +11,14 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { FormEvent, useId, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import {
   ReportLanguage,
   ReportName,
   ReportQuery,
   deliveryApiRef,
 } from '../../api';
+import { useDeliveryWindow } from '../../hooks/useDeliveryWindow';
 import { useMetricFormatter } from '../../hooks/useMetricFormatter';
 import { deliveryTranslationRef } from '../../translation';
 import {
@@ -87,6 +89,68 @@ function isComplete(fields: Fields): boolean {
     (!needs.includes('process') || filled(fields.name))
   );
 }
+
+/** The incidents of the window in view, to pick the postmortem's incident instead of typing it. */
+const RecentIncidents = ({
+  id,
+  entityRef,
+  value,
+  onChange,
+}: {
+  id: string;
+  entityRef: string;
+  value: string;
+  onChange: (source: string, incidentId: string) => void;
+}) => {
+  const { t } = useTranslationRef(deliveryTranslationRef);
+  const deliveryApi = useApi(deliveryApiRef);
+  const { window } = useDeliveryWindow();
+  const { language } = useMetricFormatter();
+  const { value: records } = useAsync(
+    () => deliveryApi.getRecords(entityRef, window),
+    [deliveryApi, entityRef, window.from, window.to],
+  );
+  const incidents = records?.incidents ?? [];
+  if (incidents.length === 0) {
+    return null;
+  }
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  return (
+    <TextField
+      id={id}
+      select
+      SelectProps={{ native: true }}
+      label={t('reports.recentIncidents')}
+      value={value}
+      onChange={event => {
+        const [source, incidentId] = event.target.value
+          ? (JSON.parse(event.target.value) as [string, string])
+          : ['', ''];
+        onChange(source, incidentId);
+      }}
+      variant="outlined"
+      size="small"
+      fullWidth
+      margin="dense"
+    >
+      <option value="">—</option>
+      {incidents.map(incident => (
+        <option
+          key={`${incident.source}/${incident.id}`}
+          value={JSON.stringify([incident.source, incident.id])}
+        >
+          {[
+            incident.id,
+            incident.title,
+            date.format(new Date(incident.openedAt)),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </option>
+      ))}
+    </TextField>
+  );
+};
 
 /**
  * "Download report": a dialog to pick one of the Markdown reports the backend renders for this
@@ -232,6 +296,20 @@ export const ReportDownload = ({ entity }: { entity: Entity }) => {
               )}
             {needs.includes('quarter') &&
               text('quarter', t('reports.period'), t('reports.quarterHelp'))}
+            {needs.includes('incident') && (
+              <RecentIncidents
+                id={`${fieldId}-recent`}
+                entityRef={entityRef}
+                value={
+                  fields.source && fields.incidentId
+                    ? JSON.stringify([fields.source, fields.incidentId])
+                    : ''
+                }
+                onChange={(source, incidentId) =>
+                  setFields(current => ({ ...current, source, incidentId }))
+                }
+              />
+            )}
             {needs.includes('incident') && [
               text('incidentId', t('reports.incidentId')),
               text('source', t('reports.source')),

@@ -20,6 +20,7 @@ export const reportMessages = {
     periodHelp: 'A month such as 2026-10 or a quarter such as 2026-Q4',
     quarterHelp: 'The quarter to plan, such as 2027-Q1',
     optionalPeriodHelp: 'A month or a quarter; empty for the last 30 days',
+    recentIncidents: 'Incidents of the selected window',
     incidentId: 'Incident ID',
     source: 'Source, when the ID exists in several',
     sprint: 'Sprint',

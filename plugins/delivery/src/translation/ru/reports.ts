@@ -19,6 +19,7 @@ export const reportMessagesRu = {
     'Месяц, например 2026-10, или квартал, например 2026-Q4',
   'reports.quarterHelp': 'Планируемый квартал, например 2027-Q1',
   'reports.optionalPeriodHelp': 'Месяц или квартал; пусто — последние 30 дней',
+  'reports.recentIncidents': 'Инциденты выбранного периода',
   'reports.incidentId': 'ID инцидента',
   'reports.source': 'Источник, если ID встречается в нескольких',
   'reports.sprint': 'Спринт',
