@@ -59,6 +59,7 @@ describe('delivery:catalog:annotate', () => {
       gitlabProjectSlug: '',
       pagerdutyServiceId: 'P123ABC',
       opsgenieComponentSelector: 'payments',
+      opsgenieTeam: 'payments-team',
       productionEnvironments: ['production', ' production-eu '],
       techdocs: true,
     });
@@ -77,6 +78,7 @@ describe('delivery:catalog:annotate', () => {
       'github.com/project-slug': 'acme/payments-api',
       'pagerduty.com/service-id': 'P123ABC',
       'opsgenie.com/component-selector': 'payments',
+      'opsgenie.com/team': 'payments-team',
       'delivery-insights.io/production-environments':
         'production,production-eu',
       'backstage.io/techdocs-ref': 'dir:.',

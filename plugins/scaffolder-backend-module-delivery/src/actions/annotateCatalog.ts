@@ -13,6 +13,7 @@ export const DELIVERY_ANNOTATIONS = {
   gitlabProjectSlug: 'gitlab.com/project-slug',
   pagerdutyServiceId: 'pagerduty.com/service-id',
   opsgenieComponentSelector: 'opsgenie.com/component-selector',
+  opsgenieTeam: 'opsgenie.com/team',
   techdocsRef: 'backstage.io/techdocs-ref',
 } as const;
 
@@ -143,6 +144,11 @@ export function annotateCatalogAction() {
         gitlabProjectSlug: z => z.string().optional().describe('group/project'),
         pagerdutyServiceId: z => z.string().optional(),
         opsgenieComponentSelector: z => z.string().optional(),
+        opsgenieTeam: z =>
+          z
+            .string()
+            .optional()
+            .describe('Opsgenie team whose schedules tell who is on call'),
         productionEnvironments: z =>
           z
             .array(z.string())
@@ -210,6 +216,9 @@ export function annotateCatalogAction() {
       if (present(input.opsgenieComponentSelector)) {
         set[A.opsgenieComponentSelector] =
           input.opsgenieComponentSelector.trim();
+      }
+      if (present(input.opsgenieTeam)) {
+        set[A.opsgenieTeam] = input.opsgenieTeam.trim();
       }
       const environments = (input.productionEnvironments ?? [])
         .map(e => e.trim())

@@ -15,7 +15,7 @@ export const runbookMessages = {
       title: 'On call now',
       none: 'No on-call provider configured for this service',
       noneHint:
-        'Add a PagerDuty service id or an Opsgenie component selector to its catalog-info.yaml.',
+        'Annotate it with pagerduty.com/service-id or opsgenie.com/team, with the PagerDuty or Opsgenie module configured in the backend.',
       level: 'Level {{level}}',
       until: 'until {{time}}',
       providerErrors_one: '{{count}} on-call provider did not answer',

@@ -13,7 +13,7 @@ export const runbookMessagesRu = {
   'runbook.onCall.title': 'Дежурит сейчас',
   'runbook.onCall.none': 'Для сервиса не настроен источник дежурств',
   'runbook.onCall.noneHint':
-    'Добавьте в его catalog-info.yaml идентификатор сервиса PagerDuty или селектор компонента Opsgenie.',
+    'Добавьте ему аннотацию pagerduty.com/service-id или opsgenie.com/team и настройте в бэкенде модуль PagerDuty или Opsgenie.',
   'runbook.onCall.level': 'Уровень {{level}}',
   'runbook.onCall.until': 'до {{time}}',
   'runbook.onCall.providerErrors_one': '{{count}} источник дежурств не ответил',
