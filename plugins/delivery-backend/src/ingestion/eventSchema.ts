@@ -8,13 +8,34 @@ const instant = z.iso
   .datetime({ offset: true })
   .transform(value => Date.parse(value));
 
-const key = z.string().trim().min(1).max(255);
+/**
+ * PostgreSQL text holds neither U+0000 nor lone surrogates (stored as U+FFFD, two distinct ids
+ * could collide in one upsert): such strings are refused with the request, not failed in the insert.
+ */
+const storable = (value: string) =>
+  value.isWellFormed() && !value.includes('\u0000');
+const STORABLE_MESSAGE =
+  'must be well-formed Unicode without NUL (\\u0000) characters';
+const text = () => z.string().refine(storable, STORABLE_MESSAGE);
 
-const entityRef = z.string().transform((value, ctx) => {
+const key = text().trim().min(1).max(255);
+
+/** The width of the entity_ref columns. */
+const MAX_ENTITY_REF_LENGTH = 255;
+
+const entityRef = text().transform((value, ctx) => {
   try {
-    return stringifyEntityRef(
+    const normalized = stringifyEntityRef(
       parseEntityRef(value, { defaultNamespace: 'default' }),
     );
+    if (normalized.length > MAX_ENTITY_REF_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be at most ${MAX_ENTITY_REF_LENGTH} characters long`,
+      });
+      return z.NEVER;
+    }
+    return normalized;
   } catch {
     ctx.addIssue({
       code: 'custom',
@@ -25,7 +46,10 @@ const entityRef = z.string().transform((value, ctx) => {
   }
 });
 
-const url = z.url({ protocol: /^https?$/ }).max(2048);
+const url = z
+  .url({ protocol: /^https?$/ })
+  .max(2048)
+  .refine(storable, STORABLE_MESSAGE);
 
 const common = {
   source: key,
@@ -70,8 +94,8 @@ const change = z
     type: z.literal('change'),
     firstCommitAt: instant,
     mergedAt: instant.optional(),
-    title: z.string().max(1000).optional(),
-    author: z.string().max(255).optional(),
+    title: text().max(1000).optional(),
+    author: text().max(255).optional(),
     url: url.optional(),
   })
   .superRefine(notBefore('mergedAt', 'firstCommitAt'));
@@ -80,8 +104,8 @@ const incident = z
   .object({
     ...common,
     type: z.literal('incident'),
-    severity: z.string().max(64).optional(),
-    title: z.string().max(1000).optional(),
+    severity: text().max(64).optional(),
+    title: text().max(1000).optional(),
     openedAt: instant,
     acknowledgedAt: instant.optional(),
     resolvedAt: instant.optional(),
@@ -96,7 +120,7 @@ const workItem = z
     ...common,
     type: z.literal('workItem'),
     kind: z.enum(['story', 'bug', 'task']),
-    sprint: z.string().max(255).optional(),
+    sprint: text().max(255).optional(),
     createdAt: instant,
     startedAt: instant.optional(),
     completedAt: instant.optional(),
