@@ -309,9 +309,8 @@ describe.each(testDatabases.eachSupportedId())(
 
     /** The same, computed from the links as the lead-time query did before the column existed. */
     const fromLinks = async (knex: Knex) => {
-      const rows: { source: string; id: string; first: unknown }[] = await knex(
-        'delivery_changes as c',
-      )
+      const rows: { source: string; id: string; first: unknown }[] = await knex
+        .from('delivery_changes as c')
         .leftJoin('delivery_deployment_changes as dc', join =>
           join.on('dc.source', 'c.source').andOn('dc.change_id', 'c.id'),
         )

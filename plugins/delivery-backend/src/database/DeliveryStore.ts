@@ -52,6 +52,12 @@ const chunks = <T>(items: T[]): T[][] => {
   return result;
 };
 
+/** A record row as inserted: its columns, and for a change the subquery of its first deployment. */
+type StoredRow = { source: string; id: string } & Record<
+  string,
+  RecordRow[string] | Knex.QueryBuilder
+>;
+
 /** Keeps the last of several events with the same key: a later delivery updates an earlier one. */
 const lastDeliveryWins = (events: DeliveryEvent[]) => {
   const byKey = new Map<string, DeliveryEvent>();
@@ -148,22 +154,34 @@ export class DeliveryStore {
       if (byType.has('change') || byType.has('deployment')) {
         await lockFirstDeployments(tx);
       }
-      // The changes whose first production deployment may have moved: the ones linked before or
-      // after by the deployments of this batch, and new ones (whose deployment may have come first).
+      // Deployments and their links go first, so that a change stored after them gets its first
+      // production deployment in the same statement. The changes that deployments link before or
+      // after, and that this batch does not store, are recomputed at the end.
       const linkedChanges = new KeysBySource();
-      const newChanges = new KeysBySource();
-      for (const [type, typed] of byType) {
+      const storedChanges = new KeysBySource();
+      const types = [...byType.keys()].sort(
+        (a, b) => Number(b === 'deployment') - Number(a === 'deployment'),
+      );
+      for (const type of types) {
+        const typed = byType.get(type)!;
         const table = recordTables[type];
         const inserted = new KeysBySource();
         for (const chunk of chunks(typed)) {
-          const rows = chunk.map(event => toRecordRow(event, ingestedAt));
+          const rows = chunk.map(event => {
+            const row = toRecordRow(event, ingestedAt);
+            if (type === 'change') {
+              storedChanges.add(row.source, row.id);
+              return {
+                ...row,
+                first_deployed_at: firstDeploymentOf(tx, { change: row }),
+              };
+            }
+            return row;
+          });
           const insertedRows = await this.upsertRows(tx, table, rows);
           counts.inserted += insertedRows.length;
           counts.updated += rows.length - insertedRows.length;
           insertedRows.forEach(row => inserted.add(row.source, row.id));
-        }
-        if (type === 'change') {
-          newChanges.addAll(inserted);
         }
         if (type === 'deployment') {
           await this.replaceDeploymentChanges(
@@ -174,11 +192,9 @@ export class DeliveryStore {
           );
         }
       }
-      await this.refreshFirstDeployments(tx, linkedChanges);
       await this.refreshFirstDeployments(
         tx,
-        newChanges.without(linkedChanges),
-        { onlyLinked: true },
+        linkedChanges.without(storedChanges),
       );
     });
     return counts;
@@ -264,9 +280,9 @@ export class DeliveryStore {
           filters.deployment(this, name => `d.${name}`);
         })
         .update({
-          first_deployed_at: firstDeploymentOf(tx, query =>
-            filters.deployment(query, name => `d.${name}`),
-          ),
+          first_deployed_at: firstDeploymentOf(tx, {
+            exclude: query => filters.deployment(query, name => `d.${name}`),
+          }),
         });
       // The links next: which deployments they belong to is known only while those exist.
       const deploymentChanges = Number(
@@ -303,7 +319,7 @@ export class DeliveryStore {
   private async upsertRows(
     tx: Knex.Transaction,
     table: string,
-    rows: RecordRow[],
+    rows: StoredRow[],
   ): Promise<{ source: string; id: string }[]> {
     const client = tx.client.config.client;
     if (client === 'pg') {
@@ -339,7 +355,7 @@ export class DeliveryStore {
   private async existingKeys(
     tx: Knex.Transaction,
     table: string,
-    rows: RecordRow[],
+    rows: StoredRow[],
   ): Promise<KeysBySource> {
     const existing = new KeysBySource();
     for (const [source, ids] of idsBySource(rows)) {
@@ -398,29 +414,17 @@ export class DeliveryStore {
     links.forEach(link => linkedChanges.add(link.source, link.change_id));
   }
 
-  /**
-   * Recomputes `first_deployed_at` of the given changes from their links. `onlyLinked` skips the
-   * changes without any link, which spares new changes that no deployment has named yet.
-   */
+  /** Recomputes `first_deployed_at` of the given changes from their links. */
   private async refreshFirstDeployments(
     tx: Knex.Transaction,
     changes: KeysBySource,
-    options: { onlyLinked?: boolean } = {},
   ) {
     for (const [source, ids] of changes.entries()) {
       for (const idChunk of chunks([...ids])) {
-        const query = tx('delivery_changes')
+        await tx('delivery_changes')
           .where({ source })
-          .whereIn('id', idChunk);
-        if (options.onlyLinked) {
-          query.whereExists(function linked() {
-            this.select(tx.raw('1'))
-              .from('delivery_deployment_changes as dc')
-              .whereRaw('?? = ??', ['dc.source', 'delivery_changes.source'])
-              .whereRaw('?? = ??', ['dc.change_id', 'delivery_changes.id']);
-          });
-        }
-        await query.update({ first_deployed_at: firstDeploymentOf(tx) });
+          .whereIn('id', idChunk)
+          .update({ first_deployed_at: firstDeploymentOf(tx) });
       }
     }
   }

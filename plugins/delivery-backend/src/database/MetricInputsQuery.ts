@@ -261,12 +261,12 @@ export class MetricInputsQuery {
         ],
       ),
     ]);
-    const resolved = resolvedRows.map(
-      (row: { opened_at: string; resolved_at: string }) => ({
-        openedAt: Number(row.opened_at),
-        resolvedAt: Number(row.resolved_at),
-      }),
-    );
+    const resolved = (
+      resolvedRows as { opened_at: string; resolved_at: string }[]
+    ).map(row => ({
+      openedAt: Number(row.opened_at),
+      resolvedAt: Number(row.resolved_at),
+    }));
     return spans.map((span, i) => ({
       restoreTimesHours: resolved
         .filter(row => isWithin(row.resolvedAt, span))

@@ -4,9 +4,10 @@ import { Knex } from 'knex';
 export const REACHED_PRODUCTION = ['success', 'rolled_back'];
 
 /**
- * The earliest finish of a production deployment that reached production and links the change
- * of the current `delivery_changes` row: the value of its `first_deployed_at` column.
- * `exclude` narrows out deployments (aliased `d`) that are about to be deleted.
+ * The earliest finish of a production deployment that reached production and links a change:
+ * the value of its `first_deployed_at` column. The change is `options.change`, or else the
+ * current row of `delivery_changes` in an update. `options.exclude` narrows out deployments
+ * (aliased `d`) that are about to be deleted.
  *
  * The conditions on the deployment sit inside the aggregate rather than in a WHERE clause: then
  * the only way to the deployment is its primary key, also for a planner without statistics (a new
@@ -15,28 +16,37 @@ export const REACHED_PRODUCTION = ['success', 'rolled_back'];
  */
 export function firstDeploymentOf(
   knex: Knex,
-  exclude?: (query: Knex.QueryBuilder) => void,
+  options: {
+    change?: { source: string; id: string };
+    exclude?: (query: Knex.QueryBuilder) => void;
+  } = {},
 ): Knex.QueryBuilder {
-  const query = knex('delivery_deployment_changes as dc')
-    .join('delivery_deployments as d', join =>
-      join.on('d.source', 'dc.source').andOn('d.id', 'dc.deployment_id'),
-    )
-    .whereRaw('?? = ??', ['dc.source', 'delivery_changes.source'])
-    .whereRaw('?? = ??', ['dc.change_id', 'delivery_changes.id'])
-    .select(
-      knex.raw(
-        `min(case when ?? = ? and ?? in (${REACHED_PRODUCTION.map(
-          () => '?',
-        ).join(', ')}) then ?? end)`,
-        [
-          'd.environment',
-          'production',
-          'd.status',
-          ...REACHED_PRODUCTION,
-          'd.finished_at',
-        ],
-      ),
-    );
+  const { change, exclude } = options;
+  const query = knex('delivery_deployment_changes as dc').join(
+    'delivery_deployments as d',
+    join => join.on('d.source', 'dc.source').andOn('d.id', 'dc.deployment_id'),
+  );
+  if (change) {
+    query.where('dc.source', change.source).where('dc.change_id', change.id);
+  } else {
+    query
+      .whereRaw('?? = ??', ['dc.source', 'delivery_changes.source'])
+      .whereRaw('?? = ??', ['dc.change_id', 'delivery_changes.id']);
+  }
+  query.select(
+    knex.raw(
+      `min(case when ?? = ? and ?? in (${REACHED_PRODUCTION.map(() => '?').join(
+        ', ',
+      )}) then ?? end)`,
+      [
+        'd.environment',
+        'production',
+        'd.status',
+        ...REACHED_PRODUCTION,
+        'd.finished_at',
+      ],
+    ),
+  );
   if (exclude) {
     query.whereNot(exclude);
   }
