@@ -70,9 +70,9 @@ describe('ProviderHttpClient', () => {
       ),
     );
 
-    const error = await client
+    const error = (await client
       .get('/incidents', { since: 'never' })
-      .catch(e => e);
+      .catch(e => e)) as Error;
 
     expect(error).toMatchObject({
       name: 'UpstreamError',

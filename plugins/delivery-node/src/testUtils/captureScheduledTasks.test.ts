@@ -1,3 +1,4 @@
+import { SchedulerService } from '@backstage/backend-plugin-api';
 import { ServiceFactoryTester } from '@backstage/backend-test-utils';
 import { captureScheduledTasks } from './captureScheduledTasks';
 import { catalogComponent } from './catalogComponent';
@@ -7,9 +8,9 @@ describe('captureScheduledTasks', () => {
     const captured = captureScheduledTasks();
     const runs: string[] = [];
     // The scheduler service a module gets from the factory.
-    const service = await ServiceFactoryTester.from(
+    const service = (await ServiceFactoryTester.from(
       captured.factory,
-    ).getSubject('delivery');
+    ).getSubject()) as SchedulerService;
     await service.scheduleTask({
       id: 'delivery-example-sync',
       frequency: { minutes: 15 },
