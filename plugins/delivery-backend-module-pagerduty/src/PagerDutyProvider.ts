@@ -4,24 +4,24 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OnCallShift } from '@internal/backstage-plugin-delivery-common';
 import {
   annotationValues,
-  DeliveryProvider,
-  DeliveryProviderContext,
-  entitiesWithAnnotation,
-  SkippedRecord,
+  EntitySyncProvider,
+  EntitySyncTarget,
+  IncidentEvent,
+  IncidentSyncProgress,
+  partitionMapped,
 } from '@internal/backstage-plugin-delivery-node';
 import { PAGE_SIZE, PagerDutyClient } from './client/PagerDutyClient';
 import { PagerDutyIncident } from './client/types';
 import {
-  IncidentEvent,
+  MappedIncident,
   PAGERDUTY_SOURCE,
   toIncidentEvent,
 } from './mapping/toIncidentEvent';
-import { IncidentCursor, parseCursor, serializeCursor } from './cursor';
 
 /** Comma-separated PagerDuty service ids of the entity (the PagerDuty plugin's annotation). */
 export const PAGERDUTY_SERVICE_ID_ANNOTATION = 'pagerduty.com/service-id';
@@ -35,15 +35,12 @@ const MAX_RANGE_MS = 179 * DAY_MS;
 const MAX_OFFSET = 10_000 - PAGE_SIZE;
 /** Incidents can appear in the list a little after they were created; read that much again. */
 const OVERLAP_MS = 10 * 60_000;
-const BATCH_SIZE = 1000;
 
 /**
  * Incidents of the entities annotated with `pagerduty.com/service-id`, synchronised on a schedule
  * from a per-entity cursor, and who is on call for them.
  */
-export class PagerDutyProvider implements DeliveryProvider {
-  private context?: DeliveryProviderContext;
-
+export class PagerDutyProvider extends EntitySyncProvider {
   constructor(
     private readonly options: {
       client: PagerDutyClient;
@@ -55,46 +52,14 @@ export class PagerDutyProvider implements DeliveryProvider {
       backfillDays: number;
       now?: () => Date;
     },
-  ) {}
-
-  getProviderId() {
-    return PAGERDUTY_SOURCE;
-  }
-
-  async connect(context: DeliveryProviderContext) {
-    this.context = context;
-    await this.options.scheduler.scheduleTask({
-      id: PAGERDUTY_SYNC_TASK_ID,
-      ...this.options.schedule,
-      fn: () => this.sync(),
+  ) {
+    super({
+      ...options,
+      providerId: PAGERDUTY_SOURCE,
+      displayName: 'PagerDuty',
+      taskId: PAGERDUTY_SYNC_TASK_ID,
+      annotation: PAGERDUTY_SERVICE_ID_ANNOTATION,
     });
-  }
-
-  async triggerSync() {
-    await this.options.scheduler.triggerTask(PAGERDUTY_SYNC_TASK_ID);
-  }
-
-  /** Synchronises every annotated entity; one entity's failure is recorded and the rest go on. */
-  async sync() {
-    const { auth, catalog, logger } = this.options;
-    const { syncState } = this.connected();
-    const entities = await entitiesWithAnnotation(
-      catalog,
-      auth,
-      PAGERDUTY_SERVICE_ID_ANNOTATION,
-    );
-    for (const entity of entities) {
-      const entityRef = stringifyEntityRef(entity);
-      try {
-        await this.syncEntity(entity);
-        await syncState.recordSuccess(entityRef);
-      } catch (error) {
-        logger.warn(
-          `PagerDuty sync of ${entityRef} failed: ${(error as Error).message}`,
-        );
-        await syncState.recordFailure(entityRef, error as Error);
-      }
-    }
   }
 
   async getOnCall(entity: Entity): Promise<OnCallShift[]> {
@@ -139,22 +104,13 @@ export class PagerDutyProvider implements DeliveryProvider {
     );
   }
 
-  private connected() {
-    if (!this.context) {
-      throw new Error('The PagerDuty provider is not connected');
-    }
-    return this.context;
-  }
-
   /**
    * Reads the incidents created since the entity's cursor page by page, saving the cursor after
    * each page, then re-reads the incidents that were still open at the last sync so that their
    * acknowledgement and resolution arrive.
    */
-  private async syncEntity(entity: Entity) {
+  protected async syncEntity({ entity, entityRef }: EntitySyncTarget) {
     const { client, backfillDays } = this.options;
-    const { syncState } = this.connected();
-    const entityRef = stringifyEntityRef(entity);
     const serviceIds = annotationValues(
       entity,
       PAGERDUTY_SERVICE_ID_ANNOTATION,
@@ -163,29 +119,14 @@ export class PagerDutyProvider implements DeliveryProvider {
       return;
     }
     const until = (this.options.now?.() ?? new Date()).getTime();
-    const cursor: IncidentCursor = parseCursor(
-      await syncState.getCursor(entityRef),
-    ) ?? {
-      since: new Date(until - backfillDays * DAY_MS).toISOString(),
-      open: [],
-    };
-    const open = new Set(cursor.open);
-    const seen = new Set<string>();
-    let newest = cursor.since;
-    const progress = async (
-      events: IncidentEvent[],
-      recordsSeen: number,
-      skipped: SkippedRecord[],
-    ) => {
-      await this.ingest(events);
-      await syncState.saveProgress(entityRef, {
-        cursor: serializeCursor({ since: newest, open: [...open] }),
-        recordsSeen,
-        skipped,
-      });
-    };
+    const progress = await IncidentSyncProgress.start<IncidentEvent>({
+      syncState: this.connected().syncState,
+      entityRef,
+      backfillFrom: new Date(until - backfillDays * DAY_MS).toISOString(),
+      ingest: events => this.ingest(events),
+    });
 
-    let since = Date.parse(cursor.since);
+    let since = Date.parse(progress.since);
     while (since < until) {
       const windowEnd = Math.min(until, since + MAX_RANGE_MS);
       let offset = 0;
@@ -198,71 +139,46 @@ export class PagerDutyProvider implements DeliveryProvider {
         });
         const incidents = page.incidents ?? [];
         const { events, skipped } = await this.mapAll(incidents, entityRef);
-        for (const event of events) {
-          seen.add(event.id);
-          if (event.resolvedAt) {
-            open.delete(event.id);
-          } else {
-            open.add(event.id);
-          }
-          if (event.openedAt > newest) {
-            newest = event.openedAt;
-          }
-        }
-        await progress(events, incidents.length, skipped);
+        await progress.page(events, incidents.length, skipped);
         if (!page.more || incidents.length === 0) {
           break;
         }
         offset += incidents.length;
         if (offset > MAX_OFFSET) {
           // Classic pagination ends at 10,000 records: go on from the newest one read.
-          if (Date.parse(newest) <= since) {
+          if (Date.parse(progress.newest) <= since) {
             throw new Error(
-              `More than 10,000 PagerDuty incidents created at ${newest}`,
+              `More than 10,000 PagerDuty incidents created at ${progress.newest}`,
             );
           }
-          since = Date.parse(newest);
+          since = Date.parse(progress.newest);
           offset = 0;
         }
       }
       since = windowEnd;
     }
 
-    const stillOpen = [...open].filter(id => !seen.has(id));
+    const stillOpen = progress.stillOpen();
     if (stillOpen.length > 0) {
       const refreshed: PagerDutyIncident[] = [];
+      const gone: string[] = [];
       for (const id of stillOpen) {
         const incident = await client.getIncident(id);
         if (incident) {
           refreshed.push(incident);
         } else {
-          open.delete(id);
+          gone.push(id);
         }
       }
       const { events, skipped } = await this.mapAll(refreshed, entityRef);
-      for (const event of events) {
-        if (event.resolvedAt) {
-          open.delete(event.id);
-        }
-      }
-      for (const record of skipped) {
-        // A record that no longer maps is not re-read forever.
-        open.delete(record.id ?? '');
-      }
-      await progress(events, refreshed.length, skipped);
+      await progress.refreshed(events, refreshed.length, skipped, gone);
     }
 
-    const caughtUp = new Date(until - OVERLAP_MS).toISOString();
-    newest = newest > caughtUp ? newest : caughtUp;
-    await syncState.saveProgress(entityRef, {
-      cursor: serializeCursor({ since: newest, open: [...open] }),
-      recordsSeen: 0,
-    });
+    await progress.finish(new Date(until - OVERLAP_MS).toISOString());
   }
 
   private async mapAll(incidents: PagerDutyIncident[], entityRef: string) {
-    const events: IncidentEvent[] = [];
-    const skipped: SkippedRecord[] = [];
+    const mapped: MappedIncident[] = [];
     for (const incident of incidents) {
       let acknowledgedAt: string | undefined;
       if (
@@ -274,20 +190,8 @@ export class PagerDutyProvider implements DeliveryProvider {
           incident.id,
         );
       }
-      const mapped = toIncidentEvent(incident, entityRef, { acknowledgedAt });
-      if ('skipped' in mapped) {
-        skipped.push(mapped.skipped);
-      } else {
-        events.push(mapped.event);
-      }
+      mapped.push(toIncidentEvent(incident, entityRef, { acknowledgedAt }));
     }
-    return { events, skipped };
-  }
-
-  private async ingest(events: IncidentEvent[]) {
-    const { ingestion } = this.connected();
-    for (let i = 0; i < events.length; i += BATCH_SIZE) {
-      await ingestion.ingest(events.slice(i, i + BATCH_SIZE));
-    }
+    return partitionMapped(mapped);
   }
 }

@@ -1,21 +1,19 @@
-import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
-  mockServices,
-  registerMswTestHooks,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // A module is tested together with the plugin it extends.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import deliveryPlugin from '@internal/backstage-plugin-delivery-backend';
 import { IncidentRecord } from '@internal/backstage-plugin-delivery-common';
 import { hmacSha256Hex } from '@internal/backstage-plugin-delivery-node';
+import {
+  catalogComponent,
+  setupProviderMswServer,
+  startProviderTestBackend,
+} from '@internal/backstage-plugin-delivery-node/testUtils';
 import { delay, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import request from 'supertest';
 import {
   FakePagerDuty,
@@ -32,79 +30,44 @@ const WEBHOOK_SECRET = 'test-webhook-secret';
 const HOUR_MS = 3_600_000;
 
 const fake = new FakePagerDuty();
-const mswServer = setupServer(...fake.handlers());
-registerMswTestHooks(mswServer);
+setupProviderMswServer(...fake.handlers());
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-const component = (
-  name: string,
-  annotations: Record<string, string> = {},
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-});
-
 const entities = [
   // Two PagerDuty services behind one component.
-  component('checkout', { 'pagerduty.com/service-id': 'PSVC001, PSVC002' }),
-  component('payments', { 'pagerduty.com/service-id': 'PSVC003' }),
-  component('docs'),
+  catalogComponent('checkout', {
+    'pagerduty.com/service-id': 'PSVC001, PSVC002',
+  }),
+  catalogComponent('payments', { 'pagerduty.com/service-id': 'PSVC003' }),
+  catalogComponent('docs'),
 ];
 
 async function start(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const tasks = new Map<string, SchedulerServiceTaskFunction>();
-  const { server } = await startTestBackend({
-    features: [
-      deliveryPlugin,
-      deliveryModulePagerDuty,
-      mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          delivery: {
-            pagerduty: {
-              token: TOKEN,
-              baseUrl: PAGERDUTY_BASE_URL,
-              webhookSecret: WEBHOOK_SECRET,
-              backfillDays: 30,
-              retry: {
-                retries: 2,
-                timeoutMs: 300,
-                baseDelayMs: 10,
-                maxDelayMs: 5000,
-              },
-            },
+  const backend = await startProviderTestBackend({
+    features: [deliveryPlugin, deliveryModulePagerDuty],
+    databases,
+    databaseId,
+    entities,
+    config: {
+      delivery: {
+        pagerduty: {
+          token: TOKEN,
+          baseUrl: PAGERDUTY_BASE_URL,
+          webhookSecret: WEBHOOK_SECRET,
+          backfillDays: 30,
+          retry: {
+            retries: 2,
+            timeoutMs: 300,
+            baseDelayMs: 10,
+            maxDelayMs: 5000,
           },
         },
-      }),
-      mockServices.scheduler.mock({
-        async scheduleTask(task) {
-          tasks.set(task.id, task.fn);
-        },
-        async triggerTask(id) {
-          await tasks.get(id)?.(new AbortController().signal);
-        },
-      }).factory,
-    ],
+      },
+    },
   });
-  const sync = async () => {
-    const fn = tasks.get(PAGERDUTY_SYNC_TASK_ID);
-    if (!fn) {
-      throw new Error('The PagerDuty sync was not scheduled');
-    }
-    await fn(new AbortController().signal);
-  };
-  const get = async (path: string) => {
-    const response = await request(server)
-      .get(`/api/delivery${path}`)
-      .set('Authorization', mockCredentials.user.header());
-    expect(response.status).toBe(200);
-    return response.body;
-  };
+  const { server, knex, get } = backend;
+  const sync = () => backend.scheduler.run(PAGERDUTY_SYNC_TASK_ID);
   const timeToRestore = async (name: string) =>
     (await get(`/entities/component/default/${name}/scorecard`)).dora
       .timeToRestore;
@@ -113,13 +76,8 @@ async function start(databaseId: TestDatabaseId) {
       (await get(`/entities/component/default/${name}/records`))
         .incidents as IncidentRecord[]
     ).sort((a, b) => a.id.localeCompare(b.id));
-  const syncStatus = async (name: string) => {
-    const { items } = await get(
-      `/sync-status?provider=pagerduty&entityRef=component:default/${name}`,
-    );
-    expect(items).toHaveLength(1);
-    return items[0];
-  };
+  const syncStatus = (name: string) =>
+    backend.syncStatus('pagerduty', `component:default/${name}`);
   const storedIds = async () =>
     (
       await knex('delivery_incidents')

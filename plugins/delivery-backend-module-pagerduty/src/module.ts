@@ -1,9 +1,7 @@
 import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { deliveryProvidersExtensionPoint } from '@internal/backstage-plugin-delivery-node';
+  createDeliveryProviderModule,
+  withRetryLogging,
+} from '@internal/backstage-plugin-delivery-node';
 import { PagerDutyClient } from './client/PagerDutyClient';
 import { readPagerDutyConfig } from './config';
 import { PagerDutyProvider } from './PagerDutyProvider';
@@ -16,56 +14,39 @@ import { PagerDutyWebhookHandler } from './webhook/PagerDutyWebhookHandler';
  *
  * @public
  */
-export const deliveryModulePagerDuty = createBackendModule({
-  pluginId: 'delivery',
+export const deliveryModulePagerDuty = createDeliveryProviderModule({
   moduleId: 'pagerduty',
-  register(reg) {
-    reg.registerInit({
-      deps: {
-        auth: coreServices.auth,
-        catalog: catalogServiceRef,
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        providers: deliveryProvidersExtensionPoint,
-        scheduler: coreServices.scheduler,
-      },
-      async init({ auth, catalog, config, logger, providers, scheduler }) {
-        const settings = readPagerDutyConfig(config);
-        if (!settings) {
-          return;
-        }
-        if (settings.token) {
-          const client = new PagerDutyClient({
-            baseUrl: settings.baseUrl,
-            token: settings.token,
-            retry: {
-              ...settings.retry,
-              onRetry: (reason, delayMs) =>
-                logger.info(`${reason}; retrying in ${delayMs} ms`),
-            },
-          });
-          providers.addProvider(
-            new PagerDutyProvider({
-              client,
-              auth,
-              catalog,
-              logger,
-              scheduler,
-              schedule: settings.schedule,
-              backfillDays: settings.backfillDays,
-            }),
-          );
-        }
-        if (settings.webhookSecret) {
-          providers.addWebhookHandler(
-            new PagerDutyWebhookHandler({
-              secret: settings.webhookSecret,
-              auth,
-              catalog,
-            }),
-          );
-        }
-      },
-    });
+  async init({ auth, catalog, config, logger, providers, scheduler }) {
+    const settings = readPagerDutyConfig(config);
+    if (!settings) {
+      return;
+    }
+    if (settings.token) {
+      const client = new PagerDutyClient({
+        baseUrl: settings.baseUrl,
+        token: settings.token,
+        retry: withRetryLogging(settings.retry, logger),
+      });
+      providers.addProvider(
+        new PagerDutyProvider({
+          client,
+          auth,
+          catalog,
+          logger,
+          scheduler,
+          schedule: settings.schedule,
+          backfillDays: settings.backfillDays,
+        }),
+      );
+    }
+    if (settings.webhookSecret) {
+      providers.addWebhookHandler(
+        new PagerDutyWebhookHandler({
+          secret: settings.webhookSecret,
+          auth,
+          catalog,
+        }),
+      );
+    }
   },
 });

@@ -1,4 +1,4 @@
-import { http, HttpResponse, passthrough } from 'msw';
+import { http, HttpResponse } from 'msw';
 
 /** The EU API host, so the tests also pin down that `baseUrl` is honoured. */
 export const PAGERDUTY_BASE_URL = 'https://api.eu.pagerduty.com';
@@ -169,10 +169,6 @@ export class FakePagerDuty {
         return (await this.intercept?.(request, url)) ?? normal(url);
       };
     return [
-      // supertest talks to the backend under test on the loopback interface.
-      http.all(/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\//, () =>
-        passthrough(),
-      ),
       http.get(
         `${PAGERDUTY_BASE_URL}/incidents`,
         answer(url => this.listIncidents(url)),

@@ -1,7 +1,6 @@
 import {
-  fetchWithRetry,
+  ProviderHttpClient,
   RetryOptions,
-  UpstreamError,
 } from '@internal/backstage-plugin-delivery-node';
 import {
   PagerDutyIncident,
@@ -18,17 +17,22 @@ export const PAGE_SIZE = 100;
 /** Log entry pages read per incident when looking for its first acknowledgement. */
 const MAX_LOG_ENTRY_PAGES = 5;
 
-type Query = Record<string, string | number | string[] | undefined>;
-
 /** A small client for the parts of PagerDuty's REST API v2 the module needs. */
 export class PagerDutyClient {
-  constructor(
-    private readonly options: {
-      baseUrl: string;
-      token: string;
-      retry?: RetryOptions;
-    },
-  ) {}
+  private readonly http: ProviderHttpClient;
+
+  constructor(options: {
+    baseUrl: string;
+    token: string;
+    retry?: RetryOptions;
+  }) {
+    this.http = new ProviderHttpClient({
+      baseUrl: options.baseUrl,
+      headers: { Authorization: `Token token=${options.token}` },
+      retry: options.retry,
+      errorDetail,
+    });
+  }
 
   /** One page of the services' incidents created in [since, until), oldest first. */
   listIncidents(request: {
@@ -37,7 +41,7 @@ export class PagerDutyClient {
     until: string;
     offset: number;
   }): Promise<PagerDutyIncidentList> {
-    return this.get<PagerDutyIncidentList>('/incidents', {
+    return this.http.get<PagerDutyIncidentList>('/incidents', {
       'service_ids[]': request.serviceIds,
       since: request.since,
       until: request.until,
@@ -49,7 +53,7 @@ export class PagerDutyClient {
 
   /** The incident, or undefined when PagerDuty does not know it (any more). */
   async getIncident(id: string): Promise<PagerDutyIncident | undefined> {
-    const body = await this.get<{ incident?: PagerDutyIncident }>(
+    const body = await this.http.get<{ incident?: PagerDutyIncident }>(
       `/incidents/${encodeURIComponent(id)}`,
       {},
       { allowNotFound: true },
@@ -64,7 +68,7 @@ export class PagerDutyClient {
   async firstAcknowledgedAt(id: string): Promise<string | undefined> {
     let first: string | undefined;
     for (let page = 0; page < MAX_LOG_ENTRY_PAGES; page++) {
-      const body = await this.get<PagerDutyLogEntryList>(
+      const body = await this.http.get<PagerDutyLogEntryList>(
         `/incidents/${encodeURIComponent(id)}/log_entries`,
         { is_overview: 'true', offset: page * PAGE_SIZE, limit: PAGE_SIZE },
       );
@@ -86,7 +90,7 @@ export class PagerDutyClient {
   }
 
   async getService(id: string): Promise<PagerDutyService['service']> {
-    const body = await this.get<PagerDutyService>(
+    const body = await this.http.get<PagerDutyService>(
       `/services/${encodeURIComponent(id)}`,
       {},
       { allowNotFound: true },
@@ -98,7 +102,7 @@ export class PagerDutyClient {
   async listOnCalls(escalationPolicyIds: string[]): Promise<PagerDutyOnCall[]> {
     const oncalls: PagerDutyOnCall[] = [];
     for (let offset = 0; ; offset += PAGE_SIZE) {
-      const body = await this.get<PagerDutyOnCallList>('/oncalls', {
+      const body = await this.http.get<PagerDutyOnCallList>('/oncalls', {
         'escalation_policy_ids[]': escalationPolicyIds,
         'include[]': ['users'],
         offset,
@@ -110,69 +114,12 @@ export class PagerDutyClient {
       }
     }
   }
-
-  private get<T>(path: string, query: Query): Promise<T>;
-  private get<T>(
-    path: string,
-    query: Query,
-    options: { allowNotFound: true },
-  ): Promise<T | undefined>;
-  private async get<T>(
-    path: string,
-    query: Query,
-    options: { allowNotFound?: boolean } = {},
-  ): Promise<T | undefined> {
-    const url = new URL(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`);
-    for (const [name, value] of Object.entries(query)) {
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (item !== undefined) {
-          url.searchParams.append(name, String(item));
-        }
-      }
-    }
-    const response = await fetchWithRetry(
-      url.toString(),
-      {
-        headers: {
-          Accept: 'application/json',
-          Authorization: `Token token=${this.options.token}`,
-        },
-      },
-      this.options.retry,
-    );
-    if (response.status === 404 && options.allowNotFound) {
-      return undefined;
-    }
-    if (!response.ok) {
-      throw new UpstreamError(
-        `GET ${url.origin}${url.pathname} answered ${response.status} ${
-          response.statusText
-        }${await errorDetail(response)}`,
-        response.status,
-      );
-    }
-    try {
-      return (await response.json()) as T;
-    } catch {
-      throw new UpstreamError(
-        `GET ${url.origin}${url.pathname} answered with a body that is not JSON`,
-        response.status,
-      );
-    }
-  }
 }
 
 /** PagerDuty's own explanation of an error, e.g. an invalid token or filter. */
-async function errorDetail(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as {
-      error?: { message?: string; errors?: string[] };
-    };
-    const parts = [body.error?.message, ...(body.error?.errors ?? [])].filter(
-      Boolean,
-    );
-    return parts.length > 0 ? `: ${parts.join('; ')}` : '';
-  } catch {
-    return '';
-  }
+function errorDetail(body: string): string | undefined {
+  const { error } = JSON.parse(body) as {
+    error?: { message?: string; errors?: string[] };
+  };
+  return [error?.message, ...(error?.errors ?? [])].filter(Boolean).join('; ');
 }

@@ -1,48 +1,19 @@
-import { SkippedRecord } from '@internal/backstage-plugin-delivery-node';
+import {
+  IncidentEvent,
+  MappedRecord,
+  toHttpUrl,
+  toInstant,
+} from '@internal/backstage-plugin-delivery-node';
 import { PagerDutyIncident } from '../client/types';
 
 /** The `source` of every record the module delivers. */
 export const PAGERDUTY_SOURCE = 'pagerduty';
 
-/** An incident as `POST /api/delivery/events` accepts it. */
-export type IncidentEvent = {
-  type: 'incident';
-  source: string;
-  id: string;
-  entityRef: string;
-  severity?: string;
-  title?: string;
-  openedAt: string;
-  acknowledgedAt?: string;
-  resolvedAt?: string;
-  url?: string;
-};
-
-export type MappedIncident =
-  | { event: IncidentEvent }
-  | { skipped: SkippedRecord };
-
-const instant = (value: string | null | undefined) => {
-  const parsed = value ? Date.parse(value) : NaN;
-  return Number.isNaN(parsed) ? undefined : new Date(parsed).toISOString();
-};
-
-const httpUrl = (value: string | undefined) => {
-  if (!value || value.length > 2048) {
-    return undefined;
-  }
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol)
-      ? value
-      : undefined;
-  } catch {
-    return undefined;
-  }
-};
+export type MappedIncident = MappedRecord<IncidentEvent>;
 
 const earliest = (values: (string | undefined)[]): string | undefined =>
   values
-    .map(value => instant(value))
+    .map(value => toInstant(value))
     .filter((value): value is string => value !== undefined)
     .sort()[0];
 
@@ -67,16 +38,16 @@ export function toIncidentEvent(
   if (!id || id.length > 255) {
     return { skipped: { reason: 'incident without a valid id' } };
   }
-  const openedAt = instant(incident.created_at);
+  const openedAt = toInstant(incident.created_at);
   if (!openedAt) {
     return { skipped: { id, reason: 'incident without a valid created_at' } };
   }
   const resolved =
     incident.status === 'resolved' || overrides.resolvedAt !== undefined;
   const resolvedAt = resolved
-    ? instant(overrides.resolvedAt) ??
-      instant(incident.resolved_at) ??
-      instant(incident.last_status_change_at)
+    ? toInstant(overrides.resolvedAt) ??
+      toInstant(incident.resolved_at) ??
+      toInstant(incident.last_status_change_at)
     : undefined;
   if (resolved && !resolvedAt) {
     return { skipped: { id, reason: 'resolved incident without a time' } };
@@ -85,10 +56,10 @@ export function toIncidentEvent(
     return { skipped: { id, reason: 'resolved before it was created' } };
   }
   let acknowledgedAt: string | undefined =
-    instant(overrides.acknowledgedAt) ??
+    toInstant(overrides.acknowledgedAt) ??
     earliest((incident.acknowledgements ?? []).map(ack => ack.at));
   if (!acknowledgedAt && incident.status === 'acknowledged') {
-    acknowledgedAt = instant(incident.last_status_change_at);
+    acknowledgedAt = toInstant(incident.last_status_change_at);
   }
   if (acknowledgedAt && acknowledgedAt < openedAt) {
     // Clock skew between PagerDuty's services; the incident itself is still right.
@@ -108,7 +79,7 @@ export function toIncidentEvent(
       openedAt,
       ...(acknowledgedAt ? { acknowledgedAt } : {}),
       ...(resolvedAt ? { resolvedAt } : {}),
-      ...(httpUrl(incident.html_url) ? { url: incident.html_url } : {}),
+      ...(toHttpUrl(incident.html_url) ? { url: incident.html_url } : {}),
     },
   };
 }
