@@ -4,14 +4,15 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OnCallShift } from '@internal/backstage-plugin-delivery-common';
 import {
-  DeliveryProvider,
-  DeliveryProviderContext,
-  entitiesWithAnnotation,
-  SkippedRecord,
+  EntitySyncProvider,
+  EntitySyncTarget,
+  IncidentEvent,
+  IncidentSyncProgress,
+  partitionMapped,
 } from '@internal/backstage-plugin-delivery-node';
 import {
   OpsgenieClient,
@@ -20,12 +21,7 @@ import {
 } from './client/OpsgenieClient';
 import { OpsgenieParticipant } from './client/types';
 import { OpsgenieRecordSource } from './config';
-import { IncidentCursor, parseCursor, serializeCursor } from './cursor';
-import {
-  IncidentEvent,
-  OPSGENIE_SOURCE,
-  toIncidentEvent,
-} from './mapping/toIncidentEvent';
+import { OPSGENIE_SOURCE, toIncidentEvent } from './mapping/toIncidentEvent';
 
 /** An Opsgenie search query that selects the entity's alerts or incidents, e.g. `tag:checkout`. */
 export const OPSGENIE_COMPONENT_SELECTOR_ANNOTATION =
@@ -41,7 +37,6 @@ const DAY_MS = 86_400_000;
 const MAX_OFFSET = 20_000 - PAGE_SIZE;
 /** Records can appear in a search a little after they were created; read that much again. */
 const OVERLAP_MS = 10 * 60_000;
-const BATCH_SIZE = 1000;
 
 /** The users on call in a schedule's answer, with the escalation level they are notified at. */
 function onCallUsers(
@@ -71,9 +66,7 @@ function onCallUsers(
  * synchronised on a schedule from a per-entity cursor, and who is on call for them (from the
  * schedules of their `opsgenie.com/team`).
  */
-export class OpsgenieProvider implements DeliveryProvider {
-  private context?: DeliveryProviderContext;
-
+export class OpsgenieProvider extends EntitySyncProvider {
   constructor(
     private readonly options: {
       client: OpsgenieClient;
@@ -86,46 +79,14 @@ export class OpsgenieProvider implements DeliveryProvider {
       schedule: SchedulerServiceTaskScheduleDefinition;
       backfillDays: number;
     },
-  ) {}
-
-  getProviderId() {
-    return OPSGENIE_SOURCE;
-  }
-
-  async connect(context: DeliveryProviderContext) {
-    this.context = context;
-    await this.options.scheduler.scheduleTask({
-      id: OPSGENIE_SYNC_TASK_ID,
-      ...this.options.schedule,
-      fn: () => this.sync(),
+  ) {
+    super({
+      ...options,
+      providerId: OPSGENIE_SOURCE,
+      displayName: 'Opsgenie',
+      taskId: OPSGENIE_SYNC_TASK_ID,
+      annotation: OPSGENIE_COMPONENT_SELECTOR_ANNOTATION,
     });
-  }
-
-  async triggerSync() {
-    await this.options.scheduler.triggerTask(OPSGENIE_SYNC_TASK_ID);
-  }
-
-  /** Synchronises every annotated entity; one entity's failure is recorded and the rest go on. */
-  async sync() {
-    const { auth, catalog, logger } = this.options;
-    const { syncState } = this.connected();
-    const entities = await entitiesWithAnnotation(
-      catalog,
-      auth,
-      OPSGENIE_COMPONENT_SELECTOR_ANNOTATION,
-    );
-    for (const entity of entities) {
-      const entityRef = stringifyEntityRef(entity);
-      try {
-        await this.syncEntity(entity);
-        await syncState.recordSuccess(entityRef);
-      } catch (error) {
-        logger.warn(
-          `Opsgenie sync of ${entityRef} failed: ${(error as Error).message}`,
-        );
-        await syncState.recordFailure(entityRef, error as Error);
-      }
-    }
   }
 
   async getOnCall(entity: Entity): Promise<OnCallShift[]> {
@@ -171,22 +132,13 @@ export class OpsgenieProvider implements DeliveryProvider {
     );
   }
 
-  private connected() {
-    if (!this.context) {
-      throw new Error('The Opsgenie provider is not connected');
-    }
-    return this.context;
-  }
-
   /**
    * Reads the records created since the entity's cursor that match its selector page by page,
    * saving the cursor after each page, then re-reads the records that were still open at the
    * last sync so that their acknowledgement and close arrive.
    */
-  private async syncEntity(entity: Entity) {
+  protected async syncEntity({ entity, entityRef }: EntitySyncTarget) {
     const { client, source, webUrl, backfillDays } = this.options;
-    const { syncState } = this.connected();
-    const entityRef = stringifyEntityRef(entity);
     const selector =
       entity.metadata.annotations?.[
         OPSGENIE_COMPONENT_SELECTOR_ANNOTATION
@@ -195,45 +147,20 @@ export class OpsgenieProvider implements DeliveryProvider {
       return;
     }
     const until = Date.now();
-    const cursor: IncidentCursor = parseCursor(
-      await syncState.getCursor(entityRef),
-    ) ?? {
-      since: new Date(until - backfillDays * DAY_MS).toISOString(),
-      open: [],
-    };
-    const open = new Set(cursor.open);
-    const seen = new Set<string>();
-    let newest = cursor.since;
-    const mapAll = (records: OpsgenieRecord[]) => {
-      const events: IncidentEvent[] = [];
-      const skipped: SkippedRecord[] = [];
-      for (const record of records) {
-        const mapped = toIncidentEvent(record, source, entityRef, webUrl);
-        if ('skipped' in mapped) {
-          skipped.push(mapped.skipped);
-        } else {
-          events.push(mapped.event);
-        }
-      }
-      return { events, skipped };
-    };
-    const progress = async (
-      events: IncidentEvent[],
-      recordsSeen: number,
-      skipped: SkippedRecord[],
-    ) => {
-      const { ingestion } = this.connected();
-      for (let i = 0; i < events.length; i += BATCH_SIZE) {
-        await ingestion.ingest(events.slice(i, i + BATCH_SIZE));
-      }
-      await syncState.saveProgress(entityRef, {
-        cursor: serializeCursor({ since: newest, open: [...open] }),
-        recordsSeen,
-        skipped,
-      });
-    };
+    const progress = await IncidentSyncProgress.start<IncidentEvent>({
+      syncState: this.connected().syncState,
+      entityRef,
+      backfillFrom: new Date(until - backfillDays * DAY_MS).toISOString(),
+      ingest: events => this.ingest(events),
+    });
+    const mapAll = (records: OpsgenieRecord[]) =>
+      partitionMapped(
+        records.map(record =>
+          toIncidentEvent(record, source, entityRef, webUrl),
+        ),
+      );
 
-    let since = Date.parse(cursor.since);
+    let since = Date.parse(progress.since);
     let offset = 0;
     for (;;) {
       const page = await client.list(source, {
@@ -242,63 +169,39 @@ export class OpsgenieProvider implements DeliveryProvider {
       });
       const records = page.data ?? [];
       const { events, skipped } = mapAll(records);
-      for (const event of events) {
-        seen.add(event.id);
-        if (event.resolvedAt) {
-          open.delete(event.id);
-        } else {
-          open.add(event.id);
-        }
-        if (event.openedAt > newest) {
-          newest = event.openedAt;
-        }
-      }
-      await progress(events, records.length, skipped);
+      await progress.page(events, records.length, skipped);
       if (!page.paging?.next || records.length === 0) {
         break;
       }
       offset += records.length;
       if (offset > MAX_OFFSET) {
         // Opsgenie pages end at 20,000 records: go on from the newest one read.
-        if (Date.parse(newest) <= since) {
+        if (Date.parse(progress.newest) <= since) {
           throw new Error(
-            `More than 20,000 Opsgenie ${source} created at ${newest}`,
+            `More than 20,000 Opsgenie ${source} created at ${progress.newest}`,
           );
         }
-        since = Date.parse(newest);
+        since = Date.parse(progress.newest);
         offset = 0;
       }
     }
 
-    const stillOpen = [...open].filter(id => !seen.has(id));
+    const stillOpen = progress.stillOpen();
     if (stillOpen.length > 0) {
       const refreshed: OpsgenieRecord[] = [];
+      const gone: string[] = [];
       for (const id of stillOpen) {
         const record = await client.getRecord(source, id);
         if (record) {
           refreshed.push(record);
         } else {
-          open.delete(id);
+          gone.push(id);
         }
       }
       const { events, skipped } = mapAll(refreshed);
-      for (const event of events) {
-        if (event.resolvedAt) {
-          open.delete(event.id);
-        }
-      }
-      for (const record of skipped) {
-        // A record that no longer maps is not re-read forever.
-        open.delete(record.id ?? '');
-      }
-      await progress(events, refreshed.length, skipped);
+      await progress.refreshed(events, refreshed.length, skipped, gone);
     }
 
-    const caughtUp = new Date(until - OVERLAP_MS).toISOString();
-    newest = newest > caughtUp ? newest : caughtUp;
-    await syncState.saveProgress(entityRef, {
-      cursor: serializeCursor({ since: newest, open: [...open] }),
-      recordsSeen: 0,
-    });
+    await progress.finish(new Date(until - OVERLAP_MS).toISOString());
   }
 }

@@ -1,21 +1,14 @@
-import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  registerMswTestHooks,
-  startTestBackend,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 // A module is tested together with the plugin it extends.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import deliveryPlugin from '@internal/backstage-plugin-delivery-backend';
 import { IncidentRecord } from '@internal/backstage-plugin-delivery-common';
+import {
+  catalogComponent,
+  setupProviderMswServer,
+  startProviderTestBackend,
+} from '@internal/backstage-plugin-delivery-node/testUtils';
 import { delay, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import request from 'supertest';
 import {
   API_KEY,
   FakeOpsgenie,
@@ -32,83 +25,51 @@ const HOUR_MS = 3_600_000;
 const WEB_URL = 'https://acme.app.eu.opsgenie.com';
 
 const fake = new FakeOpsgenie();
-const mswServer = setupServer(...fake.handlers());
-registerMswTestHooks(mswServer);
+setupProviderMswServer(...fake.handlers());
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-const component = (
-  name: string,
-  annotations: Record<string, string> = {},
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-});
-
 const entities = [
   // The alerts of two services (the API and its database) belong to one component.
-  component('checkout', {
+  catalogComponent('checkout', {
     'opsgenie.com/component-selector': 'tag:checkout OR tag:checkout-db',
     'opsgenie.com/team': 'checkout-team',
   }),
-  component('payments', { 'opsgenie.com/component-selector': 'tag:payments' }),
-  component('docs'),
+  catalogComponent('payments', {
+    'opsgenie.com/component-selector': 'tag:payments',
+  }),
+  catalogComponent('docs'),
 ];
 
 async function start(
   databaseId: TestDatabaseId,
   options: { source?: 'alerts' | 'incidents' } = {},
 ) {
-  const knex = await databases.init(databaseId);
-  const tasks = new Map<string, SchedulerServiceTaskFunction>();
-  const { server } = await startTestBackend({
-    features: [
-      deliveryPlugin,
-      deliveryModuleOpsgenie,
-      mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          delivery: {
-            opsgenie: {
-              apiKey: API_KEY,
-              domain: OPSGENIE_DOMAIN,
-              webUrl: WEB_URL,
-              backfillDays: 30,
-              ...(options.source ? { source: options.source } : {}),
-              retry: {
-                retries: 2,
-                timeoutMs: 300,
-                baseDelayMs: 10,
-                maxDelayMs: 5000,
-              },
-            },
+  const backend = await startProviderTestBackend({
+    features: [deliveryPlugin, deliveryModuleOpsgenie],
+    databases,
+    databaseId,
+    entities,
+    config: {
+      delivery: {
+        opsgenie: {
+          apiKey: API_KEY,
+          domain: OPSGENIE_DOMAIN,
+          webUrl: WEB_URL,
+          backfillDays: 30,
+          ...(options.source ? { source: options.source } : {}),
+          retry: {
+            retries: 2,
+            timeoutMs: 300,
+            baseDelayMs: 10,
+            maxDelayMs: 5000,
           },
         },
-      }),
-      mockServices.scheduler.mock({
-        async scheduleTask(task) {
-          tasks.set(task.id, task.fn);
-        },
-      }).factory,
-    ],
+      },
+    },
   });
-  const sync = async () => {
-    const fn = tasks.get(OPSGENIE_SYNC_TASK_ID);
-    if (!fn) {
-      throw new Error('The Opsgenie sync was not scheduled');
-    }
-    await fn(new AbortController().signal);
-  };
-  const get = async (path: string) => {
-    const response = await request(server)
-      .get(`/api/delivery${path}`)
-      .set('Authorization', mockCredentials.user.header());
-    expect(response.status).toBe(200);
-    return response.body;
-  };
+  const { server, knex, get } = backend;
+  const sync = () => backend.scheduler.run(OPSGENIE_SYNC_TASK_ID);
   const timeToRestore = async (name: string) =>
     (await get(`/entities/component/default/${name}/scorecard`)).dora
       .timeToRestore;
@@ -117,13 +78,8 @@ async function start(
       (await get(`/entities/component/default/${name}/records`))
         .incidents as IncidentRecord[]
     ).sort((a, b) => a.id.localeCompare(b.id));
-  const syncStatus = async (name: string) => {
-    const { items } = await get(
-      `/sync-status?provider=opsgenie&entityRef=component:default/${name}`,
-    );
-    expect(items).toHaveLength(1);
-    return items[0];
-  };
+  const syncStatus = (name: string) =>
+    backend.syncStatus('opsgenie', `component:default/${name}`);
   const storedIds = async () =>
     (
       await knex('delivery_incidents')

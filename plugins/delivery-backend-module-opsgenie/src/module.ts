@@ -1,9 +1,7 @@
 import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { deliveryProvidersExtensionPoint } from '@internal/backstage-plugin-delivery-node';
+  createDeliveryProviderModule,
+  withRetryLogging,
+} from '@internal/backstage-plugin-delivery-node';
 import { OpsgenieClient } from './client/OpsgenieClient';
 import { readOpsgenieConfig } from './config';
 import { OpsgenieProvider } from './OpsgenieProvider';
@@ -14,46 +12,29 @@ import { OpsgenieProvider } from './OpsgenieProvider';
  *
  * @public
  */
-export const deliveryModuleOpsgenie = createBackendModule({
-  pluginId: 'delivery',
+export const deliveryModuleOpsgenie = createDeliveryProviderModule({
   moduleId: 'opsgenie',
-  register(reg) {
-    reg.registerInit({
-      deps: {
-        auth: coreServices.auth,
-        catalog: catalogServiceRef,
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        providers: deliveryProvidersExtensionPoint,
-        scheduler: coreServices.scheduler,
-      },
-      async init({ auth, catalog, config, logger, providers, scheduler }) {
-        const settings = readOpsgenieConfig(config);
-        if (!settings) {
-          return;
-        }
-        providers.addProvider(
-          new OpsgenieProvider({
-            client: new OpsgenieClient({
-              domain: settings.domain,
-              apiKey: settings.apiKey,
-              retry: {
-                ...settings.retry,
-                onRetry: (reason, delayMs) =>
-                  logger.info(`${reason}; retrying in ${delayMs} ms`),
-              },
-            }),
-            source: settings.source,
-            webUrl: settings.webUrl,
-            auth,
-            catalog,
-            logger,
-            scheduler,
-            schedule: settings.schedule,
-            backfillDays: settings.backfillDays,
-          }),
-        );
-      },
-    });
+  async init({ auth, catalog, config, logger, providers, scheduler }) {
+    const settings = readOpsgenieConfig(config);
+    if (!settings) {
+      return;
+    }
+    providers.addProvider(
+      new OpsgenieProvider({
+        client: new OpsgenieClient({
+          domain: settings.domain,
+          apiKey: settings.apiKey,
+          retry: withRetryLogging(settings.retry, logger),
+        }),
+        source: settings.source,
+        webUrl: settings.webUrl,
+        auth,
+        catalog,
+        logger,
+        scheduler,
+        schedule: settings.schedule,
+        backfillDays: settings.backfillDays,
+      }),
+    );
   },
 });

@@ -1,32 +1,16 @@
-import { SkippedRecord } from '@internal/backstage-plugin-delivery-node';
+import {
+  IncidentEvent,
+  MappedRecord,
+  toHttpUrl,
+  toInstant,
+} from '@internal/backstage-plugin-delivery-node';
 import { OpsgenieAlert, OpsgenieIncident } from '../client/types';
 import { OpsgenieRecordSource } from '../config';
 
 /** The `source` of every record the module delivers. */
 export const OPSGENIE_SOURCE = 'opsgenie';
 
-/** An incident as `POST /api/delivery/events` accepts it. */
-export type IncidentEvent = {
-  type: 'incident';
-  source: string;
-  id: string;
-  entityRef: string;
-  severity?: string;
-  title?: string;
-  openedAt: string;
-  acknowledgedAt?: string;
-  resolvedAt?: string;
-  url?: string;
-};
-
-export type MappedIncident =
-  | { event: IncidentEvent }
-  | { skipped: SkippedRecord };
-
-const instant = (value: string | undefined) => {
-  const parsed = value ? Date.parse(value) : NaN;
-  return Number.isNaN(parsed) ? undefined : new Date(parsed).toISOString();
-};
+export type MappedIncident = MappedRecord<IncidentEvent>;
 
 /** `createdAt` plus a report's duration in milliseconds. */
 const after = (openedAt: string, durationMs: number | undefined) =>
@@ -35,19 +19,6 @@ const after = (openedAt: string, durationMs: number | undefined) =>
   durationMs >= 0
     ? new Date(Date.parse(openedAt) + durationMs).toISOString()
     : undefined;
-
-const httpUrl = (value: string | undefined) => {
-  if (!value || value.length > 2048) {
-    return undefined;
-  }
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol)
-      ? value
-      : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * An Opsgenie alert or incident as a delivery incident of the entity, or the reason it cannot be
@@ -69,7 +40,7 @@ export function toIncidentEvent(
   if (!id || id.length > 255) {
     return { skipped: { reason: `${source.slice(0, -1)} without a valid id` } };
   }
-  const openedAt = instant(record.createdAt);
+  const openedAt = toInstant(record.createdAt);
   if (!openedAt) {
     return {
       skipped: {
@@ -87,7 +58,7 @@ export function toIncidentEvent(
     acknowledgedAt = after(openedAt, alert.report?.ackTime);
     if (alert.status === 'closed') {
       resolvedAt =
-        after(openedAt, alert.report?.closeTime) ?? instant(alert.updatedAt);
+        after(openedAt, alert.report?.closeTime) ?? toInstant(alert.updatedAt);
     }
     url = base
       ? `${base}/alert/detail/${encodeURIComponent(id)}/details`
@@ -96,7 +67,7 @@ export function toIncidentEvent(
     const incident = record as OpsgenieIncident;
     if (incident.status === 'resolved' || incident.status === 'closed') {
       resolvedAt =
-        instant(incident.impactEndDate) ?? instant(incident.updatedAt);
+        toInstant(incident.impactEndDate) ?? toInstant(incident.updatedAt);
     }
     url = incident.links?.web;
   }
@@ -120,7 +91,7 @@ export function toIncidentEvent(
       openedAt,
       ...(acknowledgedAt ? { acknowledgedAt } : {}),
       ...(resolvedAt ? { resolvedAt } : {}),
-      ...(httpUrl(url) ? { url } : {}),
+      ...(toHttpUrl(url) ? { url } : {}),
     },
   };
 }
