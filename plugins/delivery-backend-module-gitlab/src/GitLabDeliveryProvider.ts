@@ -4,13 +4,12 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  DeliveryProvider,
-  DeliveryProviderContext,
+  EntitySyncProvider,
+  EntitySyncTarget,
   SkippedRecord,
-  entitiesWithAnnotation,
+  jsonCursor,
 } from '@internal/backstage-plugin-delivery-node';
 import { z } from 'zod';
 import { projectApiPath } from './client/GitLabClient';
@@ -33,6 +32,12 @@ import {
 const DAY_MS = 86_400_000;
 export const GITLAB_SYNC_TASK_ID = 'delivery-gitlab-sync';
 
+/** An entity with its project; `owner` is the entity that receives the project's records. */
+type GitLabTarget = EntitySyncTarget & {
+  project: GitLabProject;
+  owner: string;
+};
+
 /** Where the last sync of an entity stopped: the newest `updated_at` seen per list. */
 type Cursor = { mergeRequests?: string; deployments?: string };
 
@@ -41,14 +46,10 @@ const cursorSchema = z.object({
   deployments: z.string().optional(),
 });
 
-function readCursor(value: string | undefined): Cursor {
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(value ?? '{}'));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
-}
+const cursorJson = jsonCursor<Cursor>(parsed => {
+  const result = cursorSchema.safeParse(parsed);
+  return result.success ? result.data : undefined;
+});
 
 /** The newest `updated_at` of a page, malformed records included so they are not re-read forever. */
 function newestUpdate(page: unknown[], previous: string | undefined) {
@@ -69,9 +70,7 @@ const upstreamId = (item: unknown) => {
  * Pulls deployments and merged merge requests of every entity annotated with
  * `gitlab.com/project-slug`, incrementally from each entity's cursor, through the shared ingestion.
  */
-export class GitLabDeliveryProvider implements DeliveryProvider {
-  private context?: DeliveryProviderContext;
-
+export class GitLabDeliveryProvider extends EntitySyncProvider<GitLabTarget> {
   constructor(
     private readonly options: {
       auth: AuthService;
@@ -82,82 +81,61 @@ export class GitLabDeliveryProvider implements DeliveryProvider {
       projects: GitLabProjects;
       backfillDays: number;
     },
-  ) {}
-
-  getProviderId() {
-    return GITLAB_SOURCE;
-  }
-
-  async connect(context: DeliveryProviderContext) {
-    this.context = context;
-    await this.options.scheduler.scheduleTask({
-      id: GITLAB_SYNC_TASK_ID,
-      ...this.options.schedule,
-      fn: () => this.sync(),
+  ) {
+    super({
+      ...options,
+      providerId: GITLAB_SOURCE,
+      displayName: 'GitLab',
+      taskId: GITLAB_SYNC_TASK_ID,
+      annotation: GITLAB_PROJECT_SLUG_ANNOTATION,
     });
   }
 
-  async triggerSync() {
-    await this.options.scheduler.triggerTask(GITLAB_SYNC_TASK_ID);
-  }
-
-  /** One pass over every annotated entity; a failing entity is recorded and the next one goes on. */
-  async sync() {
-    const { auth, catalog, logger, projects } = this.options;
-    if (!this.context) {
-      throw new Error('The GitLab provider is not connected');
-    }
-    const { syncState } = this.context;
-    const entities = (
-      await entitiesWithAnnotation(
-        catalog,
-        auth,
-        GITLAB_PROJECT_SLUG_ANNOTATION,
-      )
-    )
-      .map(entity => ({ entity, entityRef: stringifyEntityRef(entity) }))
-      .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-    // Record ids are the project's, so one project feeds one entity: the first by reference.
-    const owners: { project: GitLabProject; entityRef: string }[] = [];
+  /**
+   * The annotated entities that name a project, by reference. Record ids are the project's, so one
+   * project feeds one entity: the first by reference; the others are recorded as failed.
+   */
+  protected async targets(): Promise<GitLabTarget[]> {
+    const targets: GitLabTarget[] = [];
+    const entities = (await super.targets()).sort((a, b) =>
+      a.entityRef.localeCompare(b.entityRef),
+    );
     for (const { entity, entityRef } of entities) {
-      const project = projects.projectOf(entity);
-      if (!project) {
-        continue;
-      }
-      const owner = owners.find(o =>
-        GitLabProjects.sameProject(o.project, project),
-      );
-      if (owner) {
-        await syncState.recordFailure(
+      const project = this.options.projects.projectOf(entity);
+      if (project) {
+        const owner = targets.find(target =>
+          GitLabProjects.sameProject(target.project, project),
+        );
+        targets.push({
+          entity,
           entityRef,
-          new Error(
-            `GitLab project ${project.host}/${project.slug} is also annotated on ${owner.entityRef}, which receives its records`,
-          ),
-        );
-        continue;
-      }
-      owners.push({ project, entityRef });
-      try {
-        await this.syncEntity(entity, entityRef, project);
-        await syncState.recordSuccess(entityRef);
-      } catch (error) {
-        logger.warn(
-          `GitLab sync of ${entityRef} (${project.host}/${project.slug}) failed: ${error}`,
-        );
-        await syncState.recordFailure(entityRef, error as Error);
+          project,
+          owner: owner?.entityRef ?? entityRef,
+        });
       }
     }
+    return targets;
   }
 
-  private async syncEntity(
-    entity: Entity,
-    entityRef: string,
-    project: GitLabProject,
-  ) {
-    const { ingestion, syncState } = this.context!;
+  protected describe({ entityRef, project }: GitLabTarget) {
+    return `${entityRef} (${project.host}/${project.slug})`;
+  }
+
+  protected async syncEntity({
+    entity,
+    entityRef,
+    project,
+    owner,
+  }: GitLabTarget) {
+    if (owner !== entityRef) {
+      throw new Error(
+        `GitLab project ${project.host}/${project.slug} is also annotated on ${owner}, which receives its records`,
+      );
+    }
+    const { syncState } = this.connected();
     const client = this.options.projects.clientFor(project.host);
     const base = projectApiPath(project.slug);
-    const cursor = readCursor(await syncState.getCursor(entityRef));
+    const cursor = cursorJson.parse(await syncState.getCursor(entityRef)) ?? {};
     const backfillFrom = new Date(
       Date.now() - this.options.backfillDays * DAY_MS,
     ).toISOString();
@@ -167,12 +145,9 @@ export class GitLabDeliveryProvider implements DeliveryProvider {
       events: unknown[],
       skipped: SkippedRecord[],
     ) => {
-      // Pages hold at most 100 records, well inside the ingestion's batch limit.
-      if (events.length > 0) {
-        await ingestion.ingest(events);
-      }
+      await this.ingest(events);
       await syncState.saveProgress(entityRef, {
-        cursor: JSON.stringify(cursor),
+        cursor: cursorJson.serialize(cursor),
         recordsSeen: page.length,
         skipped,
       });

@@ -1,20 +1,15 @@
-import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
-import {
-  TestDatabaseId,
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  registerMswTestHooks,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // A module is tested together with the plugin it extends.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import deliveryPlugin from '@internal/backstage-plugin-delivery-backend';
+import {
+  catalogComponent,
+  setupProviderMswServer,
+  startProviderTestBackend,
+} from '@internal/backstage-plugin-delivery-node/testUtils';
 import { JsonObject } from '@backstage/types';
-import { delay, http, HttpResponse, passthrough } from 'msw';
-import { setupServer } from 'msw/node';
+import { delay, HttpResponse } from 'msw';
 import request from 'supertest';
 import {
   FakeGitLab,
@@ -32,29 +27,13 @@ const WEBHOOK_TOKEN = 'gitlab-webhook-secret';
 const CHECKOUT = 'component:default/checkout-service';
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-const msw = setupServer(
-  // supertest talks to the backend under test on the loopback interface.
-  http.all(/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\//, () =>
-    passthrough(),
-  ),
-);
-registerMswTestHooks(msw);
-
-const component = (
-  name: string,
-  annotations: Record<string, string>,
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-});
+const msw = setupProviderMswServer();
 
 const defaultEntities = [
-  component('checkout-service', {
+  catalogComponent('checkout-service', {
     'gitlab.com/project-slug': 'northwind/checkout',
   }),
-  component('unannotated-service', {}),
+  catalogComponent('unannotated-service', {}),
 ];
 
 /**
@@ -134,55 +113,31 @@ async function startBackend(
     entities?: Entity[];
   } = {},
 ) {
-  const knex = await databases.init(databaseId);
-  const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
-  const scheduler = mockServices.scheduler.mock({
-    scheduleTask: async task => {
-      tasks.push(task);
+  const backend = await startProviderTestBackend({
+    features: [deliveryPlugin, deliveryModuleGitlab],
+    databases,
+    databaseId,
+    entities: options.entities ?? defaultEntities,
+    config: {
+      integrations: {
+        gitlab: options.integrations ?? [{ host: 'gitlab.com', token: TOKEN }],
+      },
+      delivery:
+        options.gitlab === null
+          ? {}
+          : {
+              gitlab: {
+                backfillDays: 90,
+                webhookToken: WEBHOOK_TOKEN,
+                retry: { baseDelayMs: 10, timeoutMs: 300, retries: 2 },
+                ...options.gitlab,
+              },
+            },
     },
   });
-  const { server } = await startTestBackend({
-    features: [
-      deliveryPlugin,
-      deliveryModuleGitlab,
-      mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({
-        entities: options.entities ?? defaultEntities,
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          integrations: {
-            gitlab: options.integrations ?? [
-              { host: 'gitlab.com', token: TOKEN },
-            ],
-          },
-          delivery:
-            options.gitlab === null
-              ? {}
-              : {
-                  gitlab: {
-                    backfillDays: 90,
-                    webhookToken: WEBHOOK_TOKEN,
-                    retry: { baseDelayMs: 10, timeoutMs: 300, retries: 2 },
-                    ...options.gitlab,
-                  },
-                },
-        },
-      }),
-      scheduler.factory,
-    ],
-  });
-  const sync = async () => {
-    const task = tasks.find(t => t.id === 'delivery-gitlab-sync');
-    if (!task) {
-      throw new Error('The GitLab sync was not scheduled');
-    }
-    await task.fn(new AbortController().signal);
-  };
-  const get = (path: string) =>
-    request(server)
-      .get(`/api/delivery${path}`)
-      .set('Authorization', mockCredentials.user.header());
+  const { server, knex, get } = backend;
+  const tasks = backend.scheduler.tasks;
+  const sync = () => backend.scheduler.run('delivery-gitlab-sync');
   const stored = async () => ({
     deployments: (
       await knex('delivery_deployments')
@@ -197,9 +152,7 @@ async function startBackend(
         .select('id')
     ).map(row => row.id),
   });
-  const syncStatus = async () =>
-    (await get(`/sync-status?provider=gitlab&entityRef=${CHECKOUT}`)).body
-      .items[0];
+  const syncStatus = () => backend.syncStatus('gitlab', CHECKOUT);
   return { server, knex, tasks, sync, get, stored, syncStatus };
 }
 
@@ -227,9 +180,9 @@ describe.each(databases.eachSupportedId())(
       const { sync, get, stored, syncStatus } = await startBackend(databaseId);
       await sync();
 
-      const { dora } = (
-        await get('/entities/component/default/checkout-service/scorecard')
-      ).body;
+      const { dora } = await get(
+        '/entities/component/default/checkout-service/scorecard',
+      );
       // Two successful production deployments in the last 30 days; the failed pipeline and the
       // staging deployment count for neither frequency nor change failure rate.
       expect(dora.deploymentFrequency.sampleSize).toBe(2);
@@ -240,9 +193,9 @@ describe.each(databases.eachSupportedId())(
       expect(dora.leadTime.sampleSize).toBe(2);
       expect(dora.leadTime.value).toBeCloseTo(30, 1);
 
-      const records = (
-        await get('/entities/component/default/checkout-service/records')
-      ).body;
+      const records = await get(
+        '/entities/component/default/checkout-service/records',
+      );
       expect(
         records.changes.map(
           (c: { id: string; leadTimeHours: number; author: string }) => [
@@ -384,9 +337,9 @@ describe.each(databases.eachSupportedId())(
       expect(gitlab.requestsTo('/deployments/44/merge_requests')).toHaveLength(
         2,
       );
-      const { dora } = (
-        await get('/entities/component/default/checkout-service/scorecard')
-      ).body;
+      const { dora } = await get(
+        '/entities/component/default/checkout-service/scorecard',
+      );
       expect(dora.leadTime.sampleSize).toBe(2);
       expect((await syncStatus()).lastError).toBeUndefined();
     });
@@ -440,7 +393,7 @@ describe.each(databases.eachSupportedId())(
           },
         ],
         entities: [
-          component('checkout-service', {
+          catalogComponent('checkout-service', {
             'gitlab.com/project-slug': 'northwind/checkout',
             'backstage.io/source-location':
               'url:https://git.northwind.example/northwind/checkout/-/tree/main/',
@@ -463,17 +416,17 @@ describe.each(databases.eachSupportedId())(
     it('records a failure per entity and goes on with the next', async () => {
       const { sync, stored, get } = await startBackend(databaseId, {
         entities: [
-          component('checkout-service', {
+          catalogComponent('checkout-service', {
             'gitlab.com/project-slug': 'northwind/checkout',
           }),
-          component('archived-service', {
+          catalogComponent('archived-service', {
             'gitlab.com/project-slug': 'northwind/archived',
           }),
         ],
       });
       await sync();
       expect(await stored()).toEqual(allStored);
-      const { items } = (await get('/sync-status?provider=gitlab')).body;
+      const { items } = await get('/sync-status?provider=gitlab');
       const archived = items.find(
         (s: { entityRef: string }) =>
           s.entityRef === 'component:default/archived-service',
@@ -485,7 +438,7 @@ describe.each(databases.eachSupportedId())(
       const { server, get, tasks } = await startBackend(databaseId, {
         gitlab: null,
       });
-      expect((await get('/health')).body.providers).not.toContain('gitlab');
+      expect((await get('/health')).providers).not.toContain('gitlab');
       expect(tasks.map(t => t.id)).not.toContain('delivery-gitlab-sync');
       const response = await request(server)
         .post('/api/delivery/webhooks/gitlab')
@@ -615,11 +568,9 @@ describe.each(databases.eachSupportedId())(
           'X-Gitlab-Webhook-UUID': 'webhook-uuid-77',
         });
         expect(response.status).toBe(200);
-        const records = (
-          await get(
-            '/entities/component/default/checkout-service/records?from=2026-11-01&to=2026-12-01',
-          )
-        ).body;
+        const records = await get(
+          '/entities/component/default/checkout-service/records?from=2026-11-01&to=2026-12-01',
+        );
         expect(records.deployments).toEqual([
           expect.objectContaining({
             id: 'gitlab.com/deployments/77',

@@ -1,44 +1,11 @@
 import {
-  coreServices,
-  createBackendModule,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import {
-  deliveryProvidersExtensionPoint,
-  RetryOptions,
+  createDeliveryProviderModule,
+  readProviderSyncConfig,
+  withRetryLogging,
 } from '@internal/backstage-plugin-delivery-node';
 import { GitLabDeliveryProvider } from './GitLabDeliveryProvider';
 import { GitLabProjects } from './GitLabProjects';
 import { GitLabWebhookHandler } from './GitLabWebhookHandler';
-
-const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 30 },
-  timeout: { minutes: 15 },
-  initialDelay: { seconds: 30 },
-};
-
-function readRetry(config: Config): RetryOptions {
-  const retry = config.getOptionalConfig('retry');
-  return {
-    retries: retry?.getOptionalNumber('retries'),
-    baseDelayMs: retry?.getOptionalNumber('baseDelayMs'),
-    maxDelayMs: retry?.getOptionalNumber('maxDelayMs'),
-    timeoutMs: retry?.getOptionalNumber('timeoutMs'),
-  };
-}
-
-function readBackfillDays(config: Config) {
-  const days = config.getOptionalNumber('backfillDays') ?? 90;
-  if (!(days > 0)) {
-    throw new Error(
-      `Invalid delivery.gitlab.backfillDays ${days}: must be a positive number of days`,
-    );
-  }
-  return days;
-}
 
 /**
  * GitLab deployments and merged merge requests of the entities annotated with
@@ -47,58 +14,45 @@ function readBackfillDays(config: Config) {
  *
  * @public
  */
-export const deliveryModuleGitlab = createBackendModule({
-  pluginId: 'delivery',
+export const deliveryModuleGitlab = createDeliveryProviderModule({
   moduleId: 'gitlab',
-  register(reg) {
-    reg.registerInit({
-      deps: {
-        auth: coreServices.auth,
-        catalog: catalogServiceRef,
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        providers: deliveryProvidersExtensionPoint,
-        scheduler: coreServices.scheduler,
-      },
-      async init({ auth, catalog, config, logger, providers, scheduler }) {
-        const gitlab = config.getOptionalConfig('delivery.gitlab');
-        if (!gitlab) {
-          return;
-        }
-        const retry = readRetry(gitlab);
-        const projects = GitLabProjects.fromConfig(config, {
-          ...retry,
-          onRetry: (reason, delayMs) =>
-            logger.info(`GitLab: ${reason}; retrying in ${delayMs} ms`),
-        });
-        providers.addProvider(
-          new GitLabDeliveryProvider({
-            auth,
-            catalog,
-            logger,
-            scheduler,
-            projects,
-            schedule: gitlab.has('schedule')
-              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                  gitlab.getConfig('schedule'),
-                )
-              : DEFAULT_SCHEDULE,
-            backfillDays: readBackfillDays(gitlab),
-          }),
-        );
-        const webhookToken = gitlab.getOptionalString('webhookToken');
-        if (webhookToken) {
-          providers.addWebhookHandler(
-            new GitLabWebhookHandler({
-              webhookToken,
-              auth,
-              catalog,
-              logger,
-              projects,
-            }),
-          );
-        }
+  async init({ auth, catalog, config, logger, providers, scheduler }) {
+    const settings = readProviderSyncConfig(config, 'delivery.gitlab', {
+      defaultSchedule: {
+        frequency: { minutes: 30 },
+        timeout: { minutes: 15 },
+        initialDelay: { seconds: 30 },
       },
     });
+    if (!settings) {
+      return;
+    }
+    const projects = GitLabProjects.fromConfig(
+      config,
+      withRetryLogging(settings.retry, logger, 'GitLab: '),
+    );
+    providers.addProvider(
+      new GitLabDeliveryProvider({
+        auth,
+        catalog,
+        logger,
+        scheduler,
+        projects,
+        schedule: settings.schedule,
+        backfillDays: settings.backfillDays,
+      }),
+    );
+    const webhookToken = settings.config.getOptionalString('webhookToken');
+    if (webhookToken) {
+      providers.addWebhookHandler(
+        new GitLabWebhookHandler({
+          webhookToken,
+          auth,
+          catalog,
+          logger,
+          projects,
+        }),
+      );
+    }
   },
 });

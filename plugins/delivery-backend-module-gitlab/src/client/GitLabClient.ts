@@ -3,9 +3,10 @@ import {
   getGitLabRequestOptions,
 } from '@backstage/integration';
 import {
+  ProviderHttpClient,
   RetryOptions,
   UpstreamError,
-  fetchWithRetry,
+  describeRequest,
 } from '@internal/backstage-plugin-delivery-node';
 
 /** Items per page; GitLab's maximum. */
@@ -32,10 +33,19 @@ export function nextLinkOf(link: string | null): string | undefined {
  * a 429 for its `Retry-After` and retries 5xx answers, network errors and timeouts with backoff.
  */
 export class GitLabClient {
+  private readonly http: ProviderHttpClient;
+
   constructor(
     private readonly integration: GitLabIntegrationConfig,
-    private readonly retry: RetryOptions,
-  ) {}
+    retry: RetryOptions,
+  ) {
+    this.http = new ProviderHttpClient({
+      baseUrl: integration.apiBaseUrl,
+      headers: getGitLabRequestOptions(integration).headers ?? {},
+      retry,
+      errorDetail,
+    });
+  }
 
   get host(): string {
     return this.integration.host;
@@ -43,8 +53,7 @@ export class GitLabClient {
 
   /** One resource, e.g. `/projects/group%2Fapp/deployments/42`. */
   async get(path: string): Promise<unknown> {
-    const { body } = await this.request(this.url(path, {}));
-    return body;
+    return this.http.get(path);
   }
 
   /**
@@ -56,15 +65,15 @@ export class GitLabClient {
     query: Record<string, string>,
     options: { maxPages?: number } = {},
   ): AsyncGenerator<unknown[]> {
-    let url: string | undefined = this.url(path, {
+    let url: string | undefined = this.http.url(path, {
       per_page: PER_PAGE,
       ...query,
     });
     for (let page = 1; url; page++) {
-      const { body, response } = await this.request(url);
+      const { body, response } = await this.http.request(url);
       if (!Array.isArray(body)) {
         throw new UpstreamError(
-          `${this.describe(url)} did not answer a list`,
+          `${describeRequest(url)} did not answer a list`,
           response.status,
         );
       }
@@ -89,21 +98,13 @@ export class GitLabClient {
     return items;
   }
 
-  private url(path: string, query: Record<string, string>) {
-    const url = new URL(`${this.integration.apiBaseUrl}${path}`);
-    for (const [name, value] of Object.entries(query)) {
-      url.searchParams.set(name, value);
-    }
-    return url.toString();
-  }
-
   private nextPageUrl(current: string, headers: Headers): string | undefined {
     const link = nextLinkOf(headers.get('link'));
     if (link) {
       // The token goes with every request: follow links to this API only.
       if (!link.startsWith(`${this.integration.apiBaseUrl}/`)) {
         throw new UpstreamError(
-          `${this.describe(current)} linked its next page outside ${
+          `${describeRequest(current)} linked its next page outside ${
             this.integration.apiBaseUrl
           }`,
         );
@@ -118,45 +119,16 @@ export class GitLabClient {
     url.searchParams.set('page', nextPage);
     return url.toString();
   }
+}
 
-  private describe(url: string) {
-    const { origin, pathname } = new URL(url);
-    return `GET ${origin}${pathname}`;
+/** GitLab's own explanation of an error (`message` or `error`), at most 200 characters. */
+function errorDetail(body: string): string | undefined {
+  let message: unknown = body;
+  try {
+    const parsed = JSON.parse(body);
+    message = parsed.message ?? parsed.error;
+  } catch {
+    // not JSON: the text itself
   }
-
-  private async request(url: string) {
-    const response = await fetchWithRetry(
-      url,
-      {
-        headers: {
-          Accept: 'application/json',
-          ...getGitLabRequestOptions(this.integration).headers,
-        },
-      },
-      this.retry,
-    );
-    if (!response.ok) {
-      const text = await response.text().catch(() => '');
-      let message = '';
-      try {
-        message = String(JSON.parse(text).message ?? JSON.parse(text).error);
-      } catch {
-        message = text;
-      }
-      throw new UpstreamError(
-        `${this.describe(url)} answered ${response.status} ${
-          response.statusText
-        }${message ? `: ${message.slice(0, 200)}` : ''}`,
-        response.status,
-      );
-    }
-    try {
-      return { body: (await response.json()) as unknown, response };
-    } catch {
-      throw new UpstreamError(
-        `${this.describe(url)} answered a body that is not JSON`,
-        response.status,
-      );
-    }
-  }
+  return message === undefined ? undefined : String(message).slice(0, 200);
 }

@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { normalizeEnvironment } from '@internal/backstage-plugin-delivery-node';
+import {
+  normalizeEnvironment,
+  toHttpUrl,
+} from '@internal/backstage-plugin-delivery-node';
 import { z } from 'zod';
 import { parseGitLabTime } from './gitlabTime';
 
@@ -81,18 +84,6 @@ export const deploymentIdOf = (host: string, deploymentId: number) =>
 export const changeIdOf = (host: string, mergeRequestId: number) =>
   `${host}/merge_requests/${mergeRequestId}`;
 
-const httpUrl = (value: string | null | undefined) => {
-  if (!value || value.length > 2048) {
-    return undefined;
-  }
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
 const earliest = (times: (string | undefined)[]) =>
   times
     .filter((value): value is string => value !== undefined)
@@ -143,7 +134,7 @@ export function toDeploymentEvent(options: {
     startedAt: earliest([startedAt, finishedAt]),
     finishedAt,
     changeIds: [...new Set(changeIds)].slice(0, MAX_CHANGES_PER_DEPLOYMENT),
-    url: httpUrl(job?.web_url),
+    url: toHttpUrl(job?.web_url),
   };
 }
 
@@ -175,6 +166,6 @@ export function toChangeEvent(options: {
     mergedAt,
     title: mergeRequest.title?.slice(0, 1000) ?? undefined,
     author: mergeRequest.author?.username.slice(0, 255),
-    url: httpUrl(mergeRequest.web_url),
+    url: toHttpUrl(mergeRequest.web_url),
   };
 }
