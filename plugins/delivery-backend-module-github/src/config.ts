@@ -1,5 +1,9 @@
 import { Config } from '@backstage/config';
-import { RetryOptions } from '@internal/backstage-plugin-delivery-node';
+import {
+  readBackfillDays,
+  readRetryOptions,
+  RetryOptions,
+} from '@internal/backstage-plugin-delivery-node';
 
 /** The `delivery.github` block, with its defaults applied. */
 export type GithubDeliveryConfig = {
@@ -20,7 +24,6 @@ export function readGithubDeliveryConfig(
   if (!config || config.getOptionalBoolean('enabled') === false) {
     return undefined;
   }
-  const retry = config.getOptionalConfig('retry');
   return {
     host: config.getOptionalString('host') ?? 'github.com',
     frequencyMinutes:
@@ -28,13 +31,8 @@ export function readGithubDeliveryConfig(
     timeoutMinutes: config.getOptionalNumber('schedule.timeoutMinutes') ?? 30,
     initialDelaySeconds:
       config.getOptionalNumber('schedule.initialDelaySeconds') ?? 30,
-    backfillDays: config.getOptionalNumber('backfillDays') ?? 90,
+    backfillDays: readBackfillDays(config, 'delivery.github'),
     webhookSecret: config.getOptionalString('webhookSecret'),
-    retry: {
-      retries: retry?.getOptionalNumber('retries'),
-      baseDelayMs: retry?.getOptionalNumber('baseDelayMs'),
-      maxDelayMs: retry?.getOptionalNumber('maxDelayMs'),
-      timeoutMs: retry?.getOptionalNumber('timeoutMs'),
-    },
+    retry: readRetryOptions(config),
   };
 }

@@ -1,18 +1,14 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // A module is tested together with the plugin it extends.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import deliveryPlugin from '@internal/backstage-plugin-delivery-backend';
 import { hmacSha256Hex } from '@internal/backstage-plugin-delivery-node';
-import { setupServer } from 'msw/node';
+import {
+  setupProviderMswServer,
+  startProviderTestBackend,
+} from '@internal/backstage-plugin-delivery-node/testUtils';
 import request from 'supertest';
 import {
   DAY_MS,
@@ -30,19 +26,7 @@ import { deliveryModuleGithub } from './module';
 jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-const server = setupServer();
-beforeAll(() =>
-  server.listen({
-    // Requests to the test backend itself pass; anything else unexpected fails the test.
-    onUnhandledRequest: (req, print) => {
-      if (!['127.0.0.1', 'localhost'].includes(new URL(req.url).hostname)) {
-        print.error();
-      }
-    },
-  }),
-);
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = setupProviderMswServer();
 
 const SECRET = 'gh-webhook-secret';
 const ENTITY_REF = 'component:default/shop-service';
@@ -182,58 +166,30 @@ async function startBackend(
     integrations?: JsonObject;
   } = {},
 ) {
-  const knex = await databases.init(databaseId);
-  let sync: (() => Promise<void>) | undefined;
-  const scheduler = mockServices.scheduler.mock({
-    scheduleTask: async task => {
-      if (task.id === 'delivery-github-sync') {
-        sync = () => task.fn(new AbortController().signal) as Promise<void>;
-      }
-    },
-  });
-  const { server: http } = await startTestBackend({
-    features: [
-      deliveryPlugin,
-      deliveryModuleGithub,
-      mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({
-        entities: options.entities ?? [shopEntity()],
-      }),
-      scheduler.factory,
-      mockServices.rootConfig.factory({
-        data: {
-          integrations: options.integrations ?? {
-            github: [{ host: 'github.com', token: 'ghp_test_token' }],
-          },
-          delivery: {
-            github: {
-              backfillDays: 90,
-              webhookSecret: SECRET,
-              retry: { baseDelayMs: 1, retries: 2, timeoutMs: 500 },
-              ...options.github,
-            },
-          },
+  const backend = await startProviderTestBackend({
+    features: [deliveryPlugin, deliveryModuleGithub],
+    databases,
+    databaseId,
+    entities: options.entities ?? [shopEntity()],
+    config: {
+      integrations: options.integrations ?? {
+        github: [{ host: 'github.com', token: 'ghp_test_token' }],
+      },
+      delivery: {
+        github: {
+          backfillDays: 90,
+          webhookSecret: SECRET,
+          retry: { baseDelayMs: 1, retries: 2, timeoutMs: 500 },
+          ...options.github,
         },
-      }),
-    ],
-  });
-  const get = async (path: string) => {
-    const response = await request(http)
-      .get(`/api/delivery/${path}`)
-      .set('Authorization', mockCredentials.user.header());
-    expect(response.status).toBe(200);
-    return response.body;
-  };
-  return {
-    http,
-    knex,
-    get,
-    runSync: async () => {
-      if (!sync) {
-        throw new Error('The GitHub sync task was not scheduled');
-      }
-      await sync();
+      },
     },
+  });
+  return {
+    http: backend.server,
+    knex: backend.knex,
+    get: (path: string) => backend.get(`/${path}`),
+    runSync: () => backend.scheduler.run('delivery-github-sync'),
   };
 }
 

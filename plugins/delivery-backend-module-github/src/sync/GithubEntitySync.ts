@@ -5,6 +5,8 @@ import {
   deployWorkflowsOf,
   DeliveryIngestion,
   DeliverySyncState,
+  ingestInBatches,
+  jsonCursor,
   normalizeEnvironment,
   PRODUCTION_ENVIRONMENTS_ANNOTATION,
   SkippedRecord,
@@ -24,8 +26,6 @@ import {
 import { MergedPulls, shippedChanges } from '../github/shippedChanges';
 
 const DAY_MS = 86_400_000;
-/** Events per ingestion call (the ingestion accepts up to 5,000). */
-const BATCH_SIZE = 1000;
 /** Deployments processed between two saved progress points. */
 const DEPLOYMENTS_PER_PROGRESS = 100;
 /** Older deployments inspected to find the one before the backfill window. */
@@ -47,17 +47,11 @@ export type GithubCursor = {
   unshipped?: MergedPulls;
 };
 
-export function parseCursor(value: string | undefined): GithubCursor {
-  if (!value) {
-    return {};
-  }
-  try {
-    const parsed = JSON.parse(value);
-    return typeof parsed === 'object' && parsed !== null ? parsed : {};
-  } catch {
-    return {};
-  }
-}
+const githubCursor = jsonCursor<GithubCursor>(parsed =>
+  typeof parsed === 'object' && parsed !== null
+    ? (parsed as GithubCursor)
+    : undefined,
+);
 
 const skippedOf = (error: unknown): SkippedRecord => {
   if (error instanceof MalformedRecordError) {
@@ -100,7 +94,8 @@ export class GithubEntitySync {
       ref,
     );
     const now = (this.options.now ?? Date.now)();
-    const cursor = parseCursor(await syncState.getCursor(entityRef));
+    const cursor =
+      githubCursor.parse(await syncState.getCursor(entityRef)) ?? {};
     const backfillFrom = now - this.options.backfillDays * DAY_MS;
     const defaultBranch = await repository.defaultBranch();
 
@@ -114,13 +109,10 @@ export class GithubEntitySync {
         : backfillFrom,
       now,
     });
-    await syncState.recordSuccess(entityRef);
   }
 
   private async ingest(events: unknown[]) {
-    for (let i = 0; i < events.length; i += BATCH_SIZE) {
-      await this.options.ingestion.ingest(events.slice(i, i + BATCH_SIZE));
-    }
+    await ingestInBatches(this.options.ingestion, events);
   }
 
   private async syncPulls(
