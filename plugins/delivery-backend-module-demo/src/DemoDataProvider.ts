@@ -8,6 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DeliveryProvider,
   DeliveryProviderContext,
+  ingestInBatches,
 } from '@internal/backstage-plugin-delivery-node';
 import {
   DEMO_SOURCE,
@@ -24,7 +25,6 @@ import { seededRandom } from './generator/random';
 /** Annotation that pins a demo service to a profile; others get one drawn from their name. */
 export const DEMO_PROFILE_ANNOTATION = 'delivery-insights.io/demo-profile';
 
-const BATCH_SIZE = 1000;
 const DAY_MS = 86_400_000;
 const SLI_DAYS = 30;
 
@@ -95,9 +95,7 @@ export class DemoDataProvider implements DeliveryProvider {
         ...generateDemoEvents({ entityRef, profile, from, now }),
         ...generateDemoSliSamples({ entityRef, profile, from: sliFrom, now }),
       ];
-      for (let i = 0; i < events.length; i += BATCH_SIZE) {
-        await ingestion.ingest(events.slice(i, i + BATCH_SIZE));
-      }
+      await ingestInBatches(ingestion, events);
       ingested += events.length;
       await syncState.saveProgress(entityRef, { recordsSeen: events.length });
       await syncState.recordSuccess(entityRef);

@@ -1,9 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { deliveryProvidersExtensionPoint } from '@internal/backstage-plugin-delivery-node';
+import { createDeliveryProviderModule } from '@internal/backstage-plugin-delivery-node';
 import { DemoDataProvider } from './DemoDataProvider';
 
 /**
@@ -12,33 +7,20 @@ import { DemoDataProvider } from './DemoDataProvider';
  *
  * @public
  */
-export const deliveryModuleDemo = createBackendModule({
-  pluginId: 'delivery',
+export const deliveryModuleDemo = createDeliveryProviderModule({
   moduleId: 'demo',
-  register(reg) {
-    reg.registerInit({
-      deps: {
-        auth: coreServices.auth,
-        catalog: catalogServiceRef,
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        providers: deliveryProvidersExtensionPoint,
-        scheduler: coreServices.scheduler,
-      },
-      async init({ auth, catalog, config, logger, providers, scheduler }) {
-        if (!config.getOptionalBoolean('delivery.demoData.enabled')) {
-          return;
-        }
-        providers.addProvider(
-          new DemoDataProvider({
-            auth,
-            catalog,
-            logger,
-            scheduler,
-            days: config.getOptionalNumber('delivery.demoData.days') ?? 182,
-          }),
-        );
-      },
-    });
+  async init({ auth, catalog, config, logger, providers, scheduler }) {
+    if (!config.getOptionalBoolean('delivery.demoData.enabled')) {
+      return;
+    }
+    providers.addProvider(
+      new DemoDataProvider({
+        auth,
+        catalog,
+        logger,
+        scheduler,
+        days: config.getOptionalNumber('delivery.demoData.days') ?? 182,
+      }),
+    );
   },
 });
