@@ -477,6 +477,27 @@ describe.each(testDatabases.eachSupportedId())(
       );
     });
 
+    it('stores a batch of 1,500 changes and 750 deployments linking them', async () => {
+      const { knex, ingest } = await openStore();
+      const pairs = Array.from({ length: 750 }, (_, i) => i);
+      const events = pairs.flatMap(i => [
+        change(`c-${i}-a`),
+        change(`c-${i}-b`),
+        deployment(`d-${i}`, i % 24, [`c-${i}-a`, `c-${i}-b`]),
+      ]);
+      await expect(ingest(...events)).resolves.toEqual({
+        inserted: 2250,
+        updated: 0,
+      });
+      const values = await firstDeployments(knex);
+      expect(Object.keys(values)).toHaveLength(1500);
+      expect(values['github/c-749-b']).toBe(749 % 24);
+      await expect(ingest(...events)).resolves.toEqual({
+        inserted: 0,
+        updated: 2250,
+      });
+    });
+
     it('counts new and updated records of one statement apart', async () => {
       const { ingest } = await openStore();
       await expect(ingest(change('a'), change('b'))).resolves.toEqual({

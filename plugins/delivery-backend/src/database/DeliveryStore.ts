@@ -13,11 +13,12 @@ const migrationsDir = resolvePackagePath(
 );
 
 /**
- * Rows per statement. A record row has at most 12 columns, so a statement binds at most 12,000
- * values: under SQLite's limit of 32,766 and PostgreSQL's of 65,535. Fewer, larger statements
- * are what keeps ingestion fast on PostgreSQL, where each one is a round trip.
+ * Rows per statement. On PostgreSQL, where each statement is a round trip, 1,000: a record row has
+ * at most 12 columns, so at most 12,000 bind values of the 65,535 allowed. Elsewhere 200: knex
+ * writes a multi-row insert on SQLite as a compound SELECT, limited to 500 terms.
  */
-const CHUNK_SIZE = 1000;
+const chunkSizeFor = (knex: Knex) =>
+  knex.client.config.client === 'pg' ? 1000 : 200;
 
 export type UpsertCounts = { inserted: number; updated: number };
 
@@ -44,10 +45,10 @@ type TableFilter = (
 /** The filter for each record table; a table without one is left alone. */
 type RecordFilters = Record<DeliveryEventType, TableFilter>;
 
-const chunks = <T>(items: T[]): T[][] => {
+const chunksOf = <T>(items: T[], size: number): T[][] => {
   const result: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK_SIZE) {
-    result.push(items.slice(i, i + CHUNK_SIZE));
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
   }
   return result;
 };
@@ -136,7 +137,15 @@ export class DeliveryStore {
     return new DeliveryStore(knex);
   }
 
-  constructor(readonly knex: Knex) {}
+  private readonly chunkSize: number;
+
+  constructor(readonly knex: Knex) {
+    this.chunkSize = chunkSizeFor(knex);
+  }
+
+  private chunks<T>(items: T[]): T[][] {
+    return chunksOf(items, this.chunkSize);
+  }
 
   async upsert(
     events: DeliveryEvent[],
@@ -166,7 +175,7 @@ export class DeliveryStore {
         const typed = byType.get(type)!;
         const table = recordTables[type];
         const inserted = new KeysBySource();
-        for (const chunk of chunks(typed)) {
+        for (const chunk of this.chunks(typed)) {
           const rows = chunk.map(event => {
             const row = toRecordRow(event, ingestedAt);
             if (type === 'change') {
@@ -383,7 +392,7 @@ export class DeliveryStore {
       deployment => !inserted.has(deployment.source, deployment.id),
     );
     for (const [source, ids] of idsBySource(redelivered)) {
-      for (const idChunk of chunks(ids)) {
+      for (const idChunk of this.chunks(ids)) {
         const previous: { change_id: string }[] = await tx(
           'delivery_deployment_changes',
         )
@@ -408,7 +417,7 @@ export class DeliveryStore {
           }))
         : [],
     );
-    for (const linkChunk of chunks(links)) {
+    for (const linkChunk of this.chunks(links)) {
       await tx('delivery_deployment_changes').insert(linkChunk);
     }
     links.forEach(link => linkedChanges.add(link.source, link.change_id));
@@ -420,7 +429,7 @@ export class DeliveryStore {
     changes: KeysBySource,
   ) {
     for (const [source, ids] of changes.entries()) {
-      for (const idChunk of chunks([...ids])) {
+      for (const idChunk of this.chunks([...ids])) {
         await tx('delivery_changes')
           .where({ source })
           .whereIn('id', idChunk)
