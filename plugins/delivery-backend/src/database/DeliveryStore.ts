@@ -71,19 +71,33 @@ const lastDeliveryWins = (events: DeliveryEvent[]) => {
 };
 
 /** The advisory lock that orders writers of changes, deployments and their links (`delivery` in ASCII). */
-const FIRST_DEPLOYMENTS_LOCK = '7234316346693023353';
+const WRITERS_LOCK = '7234316346693023353';
+const FIRST_DEPLOYMENTS_LOCK = '7234316346693023354';
 
 /**
  * A change's `first_deployed_at` depends on rows that different requests write: the change, its
- * links and their deployments. Two concurrent transactions, one inserting a change and one the
- * deployment that ships it, would each miss the other's uncommitted rows and leave it empty, so
- * on PostgreSQL such transactions take one lock until they commit. SQLite runs one write
- * transaction at a time anyway.
+ * links and their deployments. Two concurrent transactions, one storing a change and one the
+ * deployment that ships it, would each miss the other's uncommitted rows and leave it empty. On
+ * PostgreSQL, ingestion therefore writes deployments and links concurrently but stores changes
+ * and recomputes first deployments one transaction at a time (`first-deployments`, held until
+ * commit, so each sees the rows of the ones before). Deletion excludes all ingestion (`writers`,
+ * which ingestion shares), since it removes rows that ingestion may have locked. SQLite runs one
+ * write transaction at a time anyway.
  */
-async function lockFirstDeployments(tx: Knex.Transaction) {
-  if (tx.client.config.client === 'pg') {
+async function advisoryLock(
+  tx: Knex.Transaction,
+  lock: 'writers-shared' | 'writers' | 'first-deployments',
+) {
+  if (tx.client.config.client !== 'pg') {
+    return;
+  }
+  if (lock === 'writers-shared') {
+    await tx.raw('select pg_advisory_xact_lock_shared(?::bigint)', [
+      WRITERS_LOCK,
+    ]);
+  } else {
     await tx.raw('select pg_advisory_xact_lock(?::bigint)', [
-      FIRST_DEPLOYMENTS_LOCK,
+      lock === 'writers' ? WRITERS_LOCK : FIRST_DEPLOYMENTS_LOCK,
     ]);
   }
 }
@@ -160,20 +174,28 @@ export class DeliveryStore {
     }
 
     await this.knex.transaction(async tx => {
-      if (byType.has('change') || byType.has('deployment')) {
-        await lockFirstDeployments(tx);
+      const touchesChanges = byType.has('change') || byType.has('deployment');
+      if (touchesChanges) {
+        await advisoryLock(tx, 'writers-shared');
       }
-      // Deployments and their links go first, so that a change stored after them gets its first
-      // production deployment in the same statement. The changes that deployments link before or
-      // after, and that this batch does not store, are recomputed at the end.
+      // Deployments and their links go first and changes last, so that a change gets its first
+      // production deployment in the statement that stores it. The changes that deployments link
+      // before or after, and that this batch does not store, are recomputed at the end.
       const linkedChanges = new KeysBySource();
       const storedChanges = new KeysBySource();
-      const types = [...byType.keys()].sort(
-        (a, b) => Number(b === 'deployment') - Number(a === 'deployment'),
-      );
+      const rank = (type: DeliveryEventType) =>
+        ((
+          { deployment: 0, change: 2 } as Partial<
+            Record<DeliveryEventType, number>
+          >
+        )[type] ?? 1);
+      const types = [...byType.keys()].sort((a, b) => rank(a) - rank(b));
       for (const type of types) {
         const typed = byType.get(type)!;
         const table = recordTables[type];
+        if (type === 'change') {
+          await advisoryLock(tx, 'first-deployments');
+        }
         const inserted = new KeysBySource();
         for (const chunk of this.chunks(typed)) {
           const rows = chunk.map(event => {
@@ -201,10 +223,15 @@ export class DeliveryStore {
           );
         }
       }
-      await this.refreshFirstDeployments(
-        tx,
-        linkedChanges.without(storedChanges),
-      );
+      if (touchesChanges) {
+        if (!byType.has('change')) {
+          await advisoryLock(tx, 'first-deployments');
+        }
+        await this.refreshFirstDeployments(
+          tx,
+          linkedChanges.without(storedChanges),
+        );
+      }
     });
     return counts;
   }
@@ -268,7 +295,7 @@ export class DeliveryStore {
 
   private async deleteWhere(filters: RecordFilters): Promise<DeletionCounts> {
     return this.knex.transaction(async tx => {
-      await lockFirstDeployments(tx);
+      await advisoryLock(tx, 'writers');
       const deleteFrom = async (type: DeliveryEventType) => {
         const query = tx(recordTables[type]);
         filters[type](query, name => name);
