@@ -66,7 +66,10 @@ function batchOf(version: string, versionNumber: number, seed: number) {
     title: `change ${i} of ${version}`,
     author: version,
   }));
-  return shuffled([...deployments, ...changes], seed);
+  // Half the batches in key order, half in reverse: the opposite lock orders most likely to
+  // deadlock if writers did not lock rows in one order.
+  const events = [...deployments, ...changes];
+  return seed % 2 ? events.reverse() : shuffled(events, seed);
 }
 
 describeOnPostgres('two replicas on one PostgreSQL database', () => {
@@ -114,6 +117,8 @@ describeOnPostgres('two replicas on one PostgreSQL database', () => {
       finishedAt: number;
     }[] = [];
     let versionCounter = 0;
+    let inFlight = 0;
+    let maxInFlight = 0;
 
     const replica = async (name: string, server: Server) => {
       let next = 0;
@@ -123,11 +128,14 @@ describeOnPostgres('two replicas on one PostgreSQL database', () => {
           const versionNumber = ++versionCounter;
           const version = `${name}${versionNumber}`;
           delivered.set(version, versionNumber);
+          inFlight++;
+          maxInFlight = Math.max(maxInFlight, inFlight);
           const response = await request(server)
             .post('/api/delivery/events')
             .send({
               events: batchOf(version, versionNumber, versionNumber * 7919),
             });
+          inFlight--;
           results.push({
             version,
             status: response.status,
@@ -141,10 +149,33 @@ describeOnPostgres('two replicas on one PostgreSQL database', () => {
         Array.from({ length: IN_FLIGHT_PER_REPLICA }, () => worker()),
       );
     };
+    // Watches how many ingestion transactions are open in PostgreSQL at once.
+    let ingesting = true;
+    let maxOpenTransactions = 0;
+    const watcher = (async () => {
+      while (ingesting) {
+        const { rows } = await knex.raw(
+          `select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid()
+              and xact_start is not null`,
+        );
+        maxOpenTransactions = Math.max(maxOpenTransactions, rows[0].n);
+        await new Promise(resolve => setTimeout(resolve, 5));
+      }
+    })();
     await Promise.all([replica('a', a.server), replica('b', b.server)]);
+    ingesting = false;
+    await watcher;
 
     expect(results.filter(r => r.status !== 200)).toEqual([]);
+    // The batches really were in flight together, on both replicas.
+    expect(maxInFlight).toBe(2 * IN_FLIGHT_PER_REPLICA);
+    expect(maxOpenTransactions).toBeGreaterThanOrEqual(2);
     expect(results).toHaveLength(2 * BATCHES_PER_REPLICA);
+    // eslint-disable-next-line no-console
+    console.info(
+      `concurrent ingestion: ${results.length} batches, at most ${maxOpenTransactions} transactions open at once`,
+    );
     // Each key was inserted by exactly one batch and updated by all the others.
     const total = DEPLOYMENTS + CHANGES;
     expect(results.reduce((sum, r) => sum + r.inserted!, 0)).toBe(total);

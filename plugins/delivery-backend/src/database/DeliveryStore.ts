@@ -102,6 +102,12 @@ async function advisoryLock(
   }
 }
 
+const byKey = (a: DeliveryEvent, b: DeliveryEvent) => {
+  if (a.source !== b.source) return a.source < b.source ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return 0;
+};
+
 /** A set of (source, id) keys, grouped by source. */
 class KeysBySource {
   private readonly bySource = new Map<string, Set<string>>();
@@ -191,7 +197,9 @@ export class DeliveryStore {
         )[type] ?? 1);
       const types = [...byType.keys()].sort((a, b) => rank(a) - rank(b));
       for (const type of types) {
-        const typed = byType.get(type)!;
+        // Every writer locks rows in one order (by key): concurrent batches with the same keys
+        // then wait for each other instead of deadlocking.
+        const typed = byType.get(type)!.sort(byKey);
         const table = recordTables[type];
         if (type === 'change') {
           await advisoryLock(tx, 'first-deployments');
