@@ -14,6 +14,17 @@ exports.up = async function up(knex) {
     table.bigInteger('first_deployed_at').nullable();
   });
 
+  // Finding a change's deployments must not read the deployment: covering the link by its change
+  // also keeps SQLite, which has no statistics, from preferring the primary key (source,
+  // deployment_id, change_id) and scanning every link of the source.
+  await knex.schema.alterTable('delivery_deployment_changes', table => {
+    table.dropIndex([], 'delivery_deployment_changes_change_idx');
+    table.index(
+      ['source', 'change_id', 'deployment_id'],
+      'delivery_deployment_changes_change_cover_idx',
+    );
+  });
+
   await knex('delivery_changes').update({
     first_deployed_at: knex('delivery_deployment_changes as dc')
       .join('delivery_deployments as d', join =>
@@ -46,6 +57,13 @@ exports.down = async function down(knex) {
   await knex.schema.alterTable('delivery_incidents', table => {
     table.dropIndex([], 'delivery_incidents_opened_idx');
     table.dropIndex([], 'delivery_incidents_resolved_idx');
+  });
+  await knex.schema.alterTable('delivery_deployment_changes', table => {
+    table.dropIndex([], 'delivery_deployment_changes_change_cover_idx');
+    table.index(
+      ['source', 'change_id'],
+      'delivery_deployment_changes_change_idx',
+    );
   });
   await knex.schema.alterTable('delivery_changes', table => {
     table.dropIndex([], 'delivery_changes_entity_deployed_idx');
