@@ -26,6 +26,11 @@ import { resolveWindow } from '../metrics';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ScorecardService } from './ScorecardService';
 import { SloService } from './SloService';
+import { ReportService } from '../reports/ReportService';
+import {
+  contentDisposition,
+  parseReportRequest,
+} from '../reports/reportRequest';
 import { ProviderService } from './ProviderService';
 
 export interface RouterOptions {
@@ -37,6 +42,7 @@ export interface RouterOptions {
   ingestion: EventIngestion;
   scorecards: ScorecardService;
   slos: SloService;
+  reports: ReportService;
   providers: ProviderService;
 }
 
@@ -92,6 +98,7 @@ export async function createRouter(
     ingestion,
     scorecards,
     slos,
+    reports,
     providers,
   } = options;
   const credentialsOf = (req: Request) =>
@@ -254,6 +261,17 @@ export async function createRouter(
       )}: ${JSON.stringify(result)}`,
     );
     res.status(202).json(result);
+  });
+
+  router.get('/reports/:report', async (req, res) => {
+    const credentials = await readable(req);
+    const request = parseReportRequest(req.params.report, req.query);
+    const { fileName, markdown } = await reports.render(request, credentials);
+    res
+      .status(200)
+      .type('text/markdown; charset=utf-8')
+      .setHeader('Content-Disposition', contentDisposition(fileName))
+      .send(markdown);
   });
 
   return router;
