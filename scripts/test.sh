@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: type check, lint, formatting, unit and integration tests (SQLite and
-# PostgreSQL), and the end-to-end browser check. Ends with one line: `N passed, N failed`.
+# PostgreSQL), a short load test, and the end-to-end browser check. Ends with one line: `N passed, N failed`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$REPO_ROOT"
@@ -41,6 +41,8 @@ run_check typecheck yarn tsc
 run_check lint yarn lint
 run_check prettier yarn prettier:check
 run_check openapi node scripts/generate-openapi-router.mjs plugins/delivery-backend --check
+# 5 s of mixed reads and ingestion against the real backend on PostgreSQL: zero errors
+run_check load yarn load --duration 5
 
 log "unit and integration tests"
 yarn test --json --outputFile="$REPORT_DIR/jest.json" || failed_steps+=("unit-tests")
