@@ -89,9 +89,7 @@ export const EntityRunbookCard = deliveryPlugin.provide(
     name: 'EntityRunbookCard',
     component: {
       lazy: () =>
-        import('./components/EntityRunbookCard').then(
-          m => m.EntityRunbookCard,
-        ),
+        import('./components/EntityRunbookCard').then(m => m.EntityRunbookCard),
     },
   }),
 );
