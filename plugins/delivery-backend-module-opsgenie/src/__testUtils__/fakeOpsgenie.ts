@@ -126,6 +126,15 @@ export class FakeOpsgenie {
   intercept?: Interceptor;
   readonly requests: URL[] = [];
 
+  /** No alerts or incidents, pages of 100, no interceptor and no requests, as at the start. */
+  reset() {
+    this.alerts = [];
+    this.incidents = [];
+    this.maxPageSize = 100;
+    this.intercept = undefined;
+    this.requests.length = 0;
+  }
+
   searches() {
     return this.requests.filter(url =>
       ['/v2/alerts', '/v1/incidents'].includes(url.pathname),

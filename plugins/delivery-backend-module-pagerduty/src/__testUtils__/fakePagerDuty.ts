@@ -150,6 +150,14 @@ export class FakePagerDuty {
   intercept?: Interceptor;
   readonly requests: URL[] = [];
 
+  /** No incidents, pages of 100, no interceptor and no requests, as at the start. */
+  reset() {
+    this.incidents = [];
+    this.maxPageSize = 100;
+    this.intercept = undefined;
+    this.requests.length = 0;
+  }
+
   listRequests() {
     return this.requests.filter(url => url.pathname === '/incidents');
   }

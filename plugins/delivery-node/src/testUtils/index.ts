@@ -8,5 +8,6 @@
 
 export * from './captureScheduledTasks';
 export * from './catalogComponent';
+export * from './incidentProviderScenarios';
 export * from './providerMswServer';
 export * from './startProviderTestBackend';
