@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { DAY_MS } from '../metrics/window';
-import type { TimeWindow, WindowInputs } from '../metrics';
+import type { SampleSummary, TimeWindow, WindowInputs } from '../metrics';
 import { REACHED_PRODUCTION } from './firstDeployment';
 
 const HOUR_MS = 3_600_000;
@@ -116,7 +116,7 @@ export class MetricInputsQuery {
       ]);
     return spans.map((_, i) => ({
       ...deployments[i],
-      leadTimesHours: leadTimesHours[i],
+      ...leadTimesHours[i],
       ...incidents[i],
       ...workItems[i],
       latestCoverage: latestCoverage[i],
@@ -145,11 +145,21 @@ export class MetricInputsQuery {
 
   private async deployments(entityRefs: string[] | null, spans: Span[]) {
     const all = envelope(spans);
-    const causedIncident = this.knex('delivery_incidents as i')
-      .select(this.knex.raw('1'))
-      .whereRaw('i.source = d.source')
-      .whereRaw('i.caused_by_deployment_id = d.id');
-    const failed = `case when d.status = 'rolled_back' or exists (${causedIncident.toQuery()}) then 1 else 0 end`;
+    // For one service or a team, each deployment probes the incidents' cause index. The
+    // organisation's tens of thousands of deployments instead look up one hash of every named
+    // cause (an uncorrelated `in`, which PostgreSQL hashes once per statement).
+    const namedCause =
+      entityRefs === null
+        ? `(d.source, d.id) in (${this.knex('delivery_incidents as i')
+            .whereNotNull('i.caused_by_deployment_id')
+            .select('i.source', 'i.caused_by_deployment_id')
+            .toQuery()})`
+        : `exists (${this.knex('delivery_incidents as i')
+            .select(this.knex.raw('1'))
+            .whereRaw('i.source = d.source')
+            .whereRaw('i.caused_by_deployment_id = d.id')
+            .toQuery()})`;
+    const failed = `case when d.status = 'rolled_back' or ${namedCause} then 1 else 0 end`;
     const row = await this.aggregates(
       this.forEntities(
         this.knex('delivery_deployments as d')
@@ -186,31 +196,62 @@ export class MetricInputsQuery {
   /**
    * Per change first shipped to production in a window, hours from its first commit to that
    * deployment's finish. `first_deployed_at` is kept by DeliveryStore, so this is a range read.
+   * PostgreSQL answers the median and p90 itself (`percentile_cont` interpolates exactly as
+   * `percentile` does, on the same double-precision hours), which spares sending an
+   * organisation's tens of thousands of samples; SQLite has no percentile function and sends them.
    */
   private async leadTimes(
     entityRefs: string[] | null,
     spans: Span[],
-  ): Promise<number[][]> {
+  ): Promise<Pick<WindowInputs, 'leadTimesHours' | 'leadTime'>[]> {
     const all = envelope(spans);
-    const rows: { first_commit_at: string; first_deployed_at: string }[] =
-      await this.forEntities(
-        this.knex('delivery_changes')
-          .where('first_deployed_at', '>=', all.from)
-          .where('first_deployed_at', '<', all.to)
-          .whereRaw('first_deployed_at >= first_commit_at')
-          .select('first_commit_at', 'first_deployed_at'),
-        'entity_ref',
+    const shipped = () =>
+      this.forEntities(
+        this.knex('delivery_changes as c')
+          .where('c.first_deployed_at', '>=', all.from)
+          .where('c.first_deployed_at', '<', all.to)
+          .whereRaw('c.first_deployed_at >= c.first_commit_at'),
+        'c.entity_ref',
         entityRefs,
       );
+    if (this.knex.client.config.client === 'pg') {
+      // One ordered-set aggregate per window and percentile, over that window's rows only
+      // (`filter`); the median and p90 of a window share one sort.
+      const hours = `(c.first_deployed_at - c.first_commit_at)::float8 / ${HOUR_MS}::float8`;
+      const row = await this.aggregates(shipped(), spans, (span, i) => {
+        const inSpan = `filter (where ${within('c.first_deployed_at', span)})`;
+        return [
+          this.knex.raw(`count(*) ${inSpan} as samples_${i}`),
+          this.knex.raw(
+            `percentile_cont(0.5) within group (order by ${hours}) ${inSpan} as median_${i}`,
+          ),
+          this.knex.raw(
+            `percentile_cont(0.9) within group (order by ${hours}) ${inSpan} as p90_${i}`,
+          ),
+        ];
+      });
+      const numberOrNull = (value: unknown) =>
+        value === null || value === undefined ? null : Number(value);
+      return spans.map((_, i) => {
+        const leadTime: SampleSummary = {
+          sampleSize: Number(row[`samples_${i}`] ?? 0),
+          median: numberOrNull(row[`median_${i}`]),
+          p90: numberOrNull(row[`p90_${i}`]),
+        };
+        return { leadTimesHours: [], leadTime };
+      });
+    }
+    const rows: { first_commit_at: string; first_deployed_at: string }[] =
+      await shipped().select('c.first_commit_at', 'c.first_deployed_at');
     const parsed = rows.map(row => ({
       deployedAt: Number(row.first_deployed_at),
       firstCommitAt: Number(row.first_commit_at),
     }));
-    return spans.map(span =>
-      parsed
+    return spans.map(span => ({
+      leadTimesHours: parsed
         .filter(row => isWithin(row.deployedAt, span))
         .map(row => (row.deployedAt - row.firstCommitAt) / HOUR_MS),
-    );
+    }));
   }
 
   private async incidents(entityRefs: string[] | null, spans: Span[]) {

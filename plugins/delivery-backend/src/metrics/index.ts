@@ -24,4 +24,4 @@ export type { MetricTargets } from './targets';
 export { defaultLevelThresholds, performanceLevel } from './levels';
 export type { LevelThresholds } from './levels';
 export { computeScorecard } from './scorecard';
-export type { WindowInputs } from './scorecard';
+export type { SampleSummary, WindowInputs } from './scorecard';

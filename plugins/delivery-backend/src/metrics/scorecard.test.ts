@@ -1,6 +1,7 @@
 import { MetricValue } from '@internal/backstage-plugin-delivery-common';
 import { LevelThresholds, defaultLevelThresholds } from './levels';
 import { WindowInputs, computeScorecard } from './scorecard';
+import { median, percentile } from './statistics';
 import { MetricTargets, defaultTargets } from './targets';
 
 const thirtyDays = {
@@ -320,6 +321,29 @@ describe('computeScorecard edge cases', () => {
     });
     expect(result.dora.timeToRestore).toMatchObject({ value: 2, p90: 2 });
     expect(result.flow.cycleTime).toMatchObject({ value: 30, p85: 30 });
+  });
+
+  it('scores lead time from the summary the database computed exactly as from the samples', () => {
+    const fromSamples = current({ leadTimesHours: busyMonth.leadTimesHours });
+    const fromSummary = current({
+      leadTimesHours: [],
+      leadTime: {
+        sampleSize: 10,
+        median: median(busyMonth.leadTimesHours),
+        p90: percentile(busyMonth.leadTimesHours, 0.9),
+      },
+    });
+    expect(fromSamples.dora.leadTime).toMatchObject({
+      value: 15,
+      p90: close(55),
+      sampleSize: 10,
+    });
+    expect(fromSummary.dora.leadTime).toEqual(fromSamples.dora.leadTime);
+    expect(
+      current({
+        leadTime: { sampleSize: 0, median: null, p90: null },
+      }).dora.leadTime,
+    ).toEqual(current({}).dora.leadTime);
   });
 
   it('shows open incidents without averaging them into time to restore', () => {

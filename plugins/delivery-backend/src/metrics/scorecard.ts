@@ -13,6 +13,16 @@ import { coefficientOfVariation, median, percentile } from './statistics';
 import { MetricTargets, targetMet } from './targets';
 import { TimeWindow, previousWindow, windowDays } from './window';
 
+/**
+ * A distribution's size, median and 90th percentile, as `median` and `percentile` compute them
+ * (linear interpolation between the closest ranks: PostgreSQL's `percentile_cont`).
+ */
+export type SampleSummary = {
+  sampleSize: number;
+  median: number | null;
+  p90: number | null;
+};
+
 /** The raw counts and durations of one window, as the SQL layer produces them. */
 export type WindowInputs = {
   /** production deployments (success or rolled_back) finished in the window */
@@ -23,6 +33,11 @@ export type WindowInputs = {
   deploymentDays: number;
   /** per change first shipped to production in the window: hours from first commit to that deployment's finish */
   leadTimesHours: number[];
+  /**
+   * The same distribution when the database summarised it (PostgreSQL, where shipping every
+   * sample costs more than the sort); `leadTimesHours` is then empty.
+   */
+  leadTime?: SampleSummary;
   /** per incident resolved in the window: hours from openedAt to resolvedAt */
   restoreTimesHours: number[];
   /** incidents opened before `to` and not resolved before `to` */
@@ -93,10 +108,17 @@ const metricDefinitions: Record<ScorecardMetricKey, MetricDefinition> = {
   },
   leadTime: {
     unit: 'hours',
-    measure: ({ leadTimesHours }) => ({
-      ...medianOf(leadTimesHours),
-      p90: percentile(leadTimesHours, 0.9),
-    }),
+    measure: ({ leadTimesHours, leadTime }) =>
+      leadTime
+        ? {
+            value: leadTime.median,
+            sampleSize: leadTime.sampleSize,
+            p90: leadTime.p90,
+          }
+        : {
+            ...medianOf(leadTimesHours),
+            p90: percentile(leadTimesHours, 0.9),
+          },
   },
   changeFailureRate: {
     unit: 'ratio',
