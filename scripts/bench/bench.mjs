@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { apiClient, waitFor } from '../lib/backendClient.mjs';
 import {
   DAY_MS,
   FULL_SIZE,
@@ -87,6 +88,7 @@ const port = Number(flags.port);
 const end = new Date(`${flags.end}T00:00:00Z`);
 const baseUrl = `http://localhost:${port}`;
 const token = randomBytes(24).toString('hex');
+const api = apiClient(baseUrl, token);
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'delivery-bench-'));
 const engine = flags.sqlite ? 'sqlite' : 'postgres';
 
@@ -259,46 +261,6 @@ function startBackend(configFile) {
       if (!exited) process.kill(-child.pid, 'SIGKILL');
     },
   };
-}
-
-async function api(pathname, init = {}) {
-  const response = await fetch(`${baseUrl}${pathname}`, {
-    ...init,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/json',
-      ...init.headers,
-    },
-  });
-  const text = await response.text();
-  if (!response.ok) {
-    throw new Error(
-      `${init.method ?? 'GET'} ${pathname}: ${response.status} ${text.slice(
-        0,
-        500,
-      )}`,
-    );
-  }
-  return text ? JSON.parse(text) : null;
-}
-
-async function waitFor(what, check, timeoutMs) {
-  const started = Date.now();
-  let last = '';
-  for (;;) {
-    try {
-      const result = await check();
-      if (result === true) return;
-      if (result && result !== last) log(`${what}: ${result}`);
-      last = result || last;
-    } catch (error) {
-      last = String(error.message);
-    }
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(`timed out waiting for ${what} (${last})`);
-    }
-    await sleep(2000);
-  }
 }
 
 /** The backend's node process: the descendant of the spawned yarn with the largest RSS. */
@@ -657,7 +619,7 @@ async function main() {
     await waitFor(
       'delivery API',
       async () => (await api('/api/delivery/health')).status === 'ok',
-      300_000,
+      { timeoutMs: 300_000, intervalMs: 2000, onProgress: log },
     );
     log(`backend up after ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
     await waitFor(
@@ -678,7 +640,7 @@ async function main() {
           return true;
         return `${components} components, ${owning} of ${FULL_SIZE.groups} groups own their services`;
       },
-      600_000,
+      { timeoutMs: 600_000, intervalMs: 2000, onProgress: log },
     );
     log(
       `catalog ready after ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { apiClient, waitFor } from '../lib/backendClient.mjs';
 
 const REPO_ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -235,45 +236,6 @@ async function startBackend({ port, token, workDir }) {
   };
 }
 
-function client(baseUrl, token) {
-  return async (pathname, init = {}) => {
-    const response = await fetch(`${baseUrl}${pathname}`, {
-      ...init,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-        ...init.headers,
-      },
-    });
-    const text = await response.text();
-    if (!response.ok) {
-      throw new Error(
-        `${init.method ?? 'GET'} ${pathname}: ${response.status} ${text.slice(
-          0,
-          300,
-        )}`,
-      );
-    }
-    return text ? JSON.parse(text) : null;
-  };
-}
-
-async function waitFor(what, check, timeoutMs) {
-  const started = Date.now();
-  let last = '';
-  for (;;) {
-    try {
-      if ((await check()) === true) return;
-    } catch (error) {
-      last = String(error.message);
-    }
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(`timed out waiting for ${what} (${last})`);
-    }
-    await sleep(1000);
-  }
-}
-
 // ---------------------------------------------------------------- data
 
 /** Records of the last 90 days for every component: deployments shipping changes, incidents. */
@@ -464,11 +426,11 @@ try {
     });
     baseUrl = backend.baseUrl;
   }
-  const api = client(baseUrl, token);
+  const api = apiClient(baseUrl, token);
   await waitFor(
     'the delivery backend',
     () => api('/api/delivery/health').then(() => true),
-    240_000,
+    { timeoutMs: 240_000 },
   );
 
   // The scorecards read are those of the catalog's components and teams.
@@ -495,7 +457,7 @@ try {
           : true)
       );
     },
-    300_000,
+    { timeoutMs: 300_000 },
   );
   if (groups.length === 0) {
     throw new Error('the catalog has no group that owns anything');
