@@ -2,11 +2,11 @@ import { expect, Page, Response, test } from '@playwright/test';
 import type {
   MetricValue,
   Scorecard,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import {
   formatNumber,
   toHumanValue,
-} from '@internal/backstage-plugin-delivery';
+} from '@delivery-insights/backstage-plugin-delivery';
 
 const SCREENSHOTS = 'node_modules/.cache/e2e-test-results';
 

@@ -20,7 +20,9 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 backend.add(
-  import('@internal/backstage-plugin-scaffolder-backend-module-delivery'),
+  import(
+    '@delivery-insights/backstage-plugin-scaffolder-backend-module-delivery'
+  ),
 );
 
 // techdocs plugin
@@ -66,18 +68,24 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-backend.add(import('@internal/backstage-plugin-delivery-backend'));
-backend.add(import('@internal/backstage-plugin-delivery-backend-module-demo'));
+backend.add(import('@delivery-insights/backstage-plugin-delivery-backend'));
 backend.add(
-  import('@internal/backstage-plugin-delivery-backend-module-github'),
+  import('@delivery-insights/backstage-plugin-delivery-backend-module-demo'),
 );
 backend.add(
-  import('@internal/backstage-plugin-delivery-backend-module-pagerduty'),
+  import('@delivery-insights/backstage-plugin-delivery-backend-module-github'),
 );
 backend.add(
-  import('@internal/backstage-plugin-delivery-backend-module-opsgenie'),
+  import(
+    '@delivery-insights/backstage-plugin-delivery-backend-module-pagerduty'
+  ),
 );
 backend.add(
-  import('@internal/backstage-plugin-delivery-backend-module-gitlab'),
+  import(
+    '@delivery-insights/backstage-plugin-delivery-backend-module-opsgenie'
+  ),
+);
+backend.add(
+  import('@delivery-insights/backstage-plugin-delivery-backend-module-gitlab'),
 );
 backend.start();

@@ -9,7 +9,7 @@ import {
   DeliveryProvider,
   DeliveryProviderContext,
   ingestInBatches,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import {
   DEMO_SOURCE,
   generateDemoEvents,

@@ -7,7 +7,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // A module is tested together with the plugin it extends.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import deliveryPlugin from '@internal/backstage-plugin-delivery-backend';
+import deliveryPlugin from '@delivery-insights/backstage-plugin-delivery-backend';
 import request from 'supertest';
 import { DEMO_PROFILE_ANNOTATION } from './DemoDataProvider';
 import { deliveryModuleDemo } from './module';

@@ -1,4 +1,4 @@
-import { createDeliveryProviderModule } from '@internal/backstage-plugin-delivery-node';
+import { createDeliveryProviderModule } from '@delivery-insights/backstage-plugin-delivery-node';
 import { DemoDataProvider } from './DemoDataProvider';
 
 /**

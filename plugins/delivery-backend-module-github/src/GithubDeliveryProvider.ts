@@ -7,7 +7,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntitySyncProvider,
   EntitySyncTarget,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { GithubDeliveryConfig } from './config';
 import {
   GITHUB_PROJECT_SLUG_ANNOTATION,

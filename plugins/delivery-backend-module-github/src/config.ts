@@ -3,7 +3,7 @@ import {
   readBackfillDays,
   readRetryOptions,
   RetryOptions,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 
 /** The `delivery.github` block, with its defaults applied. */
 export type GithubDeliveryConfig = {

@@ -3,12 +3,12 @@ import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 // A module is tested together with the plugin it extends.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import deliveryPlugin from '@internal/backstage-plugin-delivery-backend';
-import { hmacSha256Hex } from '@internal/backstage-plugin-delivery-node';
+import deliveryPlugin from '@delivery-insights/backstage-plugin-delivery-backend';
+import { hmacSha256Hex } from '@delivery-insights/backstage-plugin-delivery-node';
 import {
   setupProviderMswServer,
   startProviderTestBackend,
-} from '@internal/backstage-plugin-delivery-node/testUtils';
+} from '@delivery-insights/backstage-plugin-delivery-node/testUtils';
 import request from 'supertest';
 import {
   DAY_MS,

@@ -1,4 +1,4 @@
-import { createDeliveryProviderModule } from '@internal/backstage-plugin-delivery-node';
+import { createDeliveryProviderModule } from '@delivery-insights/backstage-plugin-delivery-node';
 import { readGithubDeliveryConfig } from './config';
 import { GithubClientFactory } from './github/GithubClientFactory';
 import { GithubDeliveryProvider } from './GithubDeliveryProvider';

@@ -10,7 +10,7 @@ import {
   EntitySyncTarget,
   SkippedRecord,
   jsonCursor,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { z } from 'zod';
 import { projectApiPath } from './client/GitLabClient';
 import { changeEventOf, deploymentEventOf } from './client/projectRecords';

@@ -4,7 +4,7 @@ import {
   ScmIntegrationRegistry,
   ScmIntegrations,
 } from '@backstage/integration';
-import { RetryOptions } from '@internal/backstage-plugin-delivery-node';
+import { RetryOptions } from '@delivery-insights/backstage-plugin-delivery-node';
 import { GitLabClient } from './client/GitLabClient';
 
 /** The GitLab project of an entity, `group/subgroup/project` (the ecosystem's usual annotation). */

@@ -8,7 +8,7 @@ import {
   constantTimeEquals,
   entitiesWithAnnotation,
   normalizeEnvironment,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { z } from 'zod';
 import { projectApiPath } from './client/GitLabClient';
 import { changeEventOf, deploymentEventOf } from './client/projectRecords';

@@ -2,12 +2,12 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 // A module is tested together with the plugin it extends.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import deliveryPlugin from '@internal/backstage-plugin-delivery-backend';
+import deliveryPlugin from '@delivery-insights/backstage-plugin-delivery-backend';
 import {
   catalogComponent,
   setupProviderMswServer,
   startProviderTestBackend,
-} from '@internal/backstage-plugin-delivery-node/testUtils';
+} from '@delivery-insights/backstage-plugin-delivery-node/testUtils';
 import { JsonObject } from '@backstage/types';
 import { delay, HttpResponse } from 'msw';
 import request from 'supertest';

@@ -2,7 +2,7 @@ import {
   createDeliveryProviderModule,
   readProviderSyncConfig,
   withRetryLogging,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { GitLabDeliveryProvider } from './GitLabDeliveryProvider';
 import { GitLabProjects } from './GitLabProjects';
 import { GitLabWebhookHandler } from './GitLabWebhookHandler';

@@ -6,14 +6,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { OnCallShift } from '@internal/backstage-plugin-delivery-common';
+import { OnCallShift } from '@delivery-insights/backstage-plugin-delivery-common';
 import {
   EntitySyncProvider,
   EntitySyncTarget,
   IncidentEvent,
   IncidentSyncProgress,
   partitionMapped,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import {
   OpsgenieClient,
   OpsgenieRecord,

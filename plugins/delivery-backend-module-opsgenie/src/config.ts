@@ -2,7 +2,7 @@ import { Config } from '@backstage/config';
 import {
   ProviderSyncConfig,
   readProviderSyncConfig,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 
 export const DEFAULT_OPSGENIE_DOMAIN = 'https://api.opsgenie.com';
 

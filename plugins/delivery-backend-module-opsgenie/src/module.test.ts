@@ -1,7 +1,7 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 // A module is tested together with the plugin it extends.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import deliveryPlugin from '@internal/backstage-plugin-delivery-backend';
+import deliveryPlugin from '@delivery-insights/backstage-plugin-delivery-backend';
 import {
   catalogComponent,
   fakeUpstreamControls,
@@ -10,7 +10,7 @@ import {
   incidentProviderTestRetry,
   setupProviderMswServer,
   startIncidentProviderTestBackend,
-} from '@internal/backstage-plugin-delivery-node/testUtils';
+} from '@delivery-insights/backstage-plugin-delivery-node/testUtils';
 import { HttpResponse } from 'msw';
 import {
   API_KEY,

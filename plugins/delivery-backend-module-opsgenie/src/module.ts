@@ -1,7 +1,7 @@
 import {
   createDeliveryProviderModule,
   withRetryLogging,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { OpsgenieClient } from './client/OpsgenieClient';
 import { readOpsgenieConfig } from './config';
 import { OpsgenieProvider } from './OpsgenieProvider';

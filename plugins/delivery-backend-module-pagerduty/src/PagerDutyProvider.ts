@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { OnCallShift } from '@internal/backstage-plugin-delivery-common';
+import { OnCallShift } from '@delivery-insights/backstage-plugin-delivery-common';
 import {
   annotationValues,
   EntitySyncProvider,
@@ -14,7 +14,7 @@ import {
   IncidentEvent,
   IncidentSyncProgress,
   partitionMapped,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { PAGE_SIZE, PagerDutyClient } from './client/PagerDutyClient';
 import { PagerDutyIncident } from './client/types';
 import {

@@ -2,7 +2,7 @@ import { Config } from '@backstage/config';
 import {
   ProviderSyncConfig,
   readProviderSyncConfig,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 
 export const DEFAULT_PAGERDUTY_BASE_URL = 'https://api.pagerduty.com';
 

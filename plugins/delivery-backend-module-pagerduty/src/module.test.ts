@@ -5,8 +5,8 @@ import {
 } from '@backstage/backend-test-utils';
 // A module is tested together with the plugin it extends.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import deliveryPlugin from '@internal/backstage-plugin-delivery-backend';
-import { hmacSha256Hex } from '@internal/backstage-plugin-delivery-node';
+import deliveryPlugin from '@delivery-insights/backstage-plugin-delivery-backend';
+import { hmacSha256Hex } from '@delivery-insights/backstage-plugin-delivery-node';
 import {
   catalogComponent,
   fakeUpstreamControls,
@@ -15,7 +15,7 @@ import {
   incidentProviderTestRetry,
   setupProviderMswServer,
   startIncidentProviderTestBackend,
-} from '@internal/backstage-plugin-delivery-node/testUtils';
+} from '@delivery-insights/backstage-plugin-delivery-node/testUtils';
 import { HttpResponse } from 'msw';
 import request from 'supertest';
 import {

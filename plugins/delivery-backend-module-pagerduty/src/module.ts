@@ -1,7 +1,7 @@
 import {
   createDeliveryProviderModule,
   withRetryLogging,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { PagerDutyClient } from './client/PagerDutyClient';
 import { readPagerDutyConfig } from './config';
 import { PagerDutyProvider } from './PagerDutyProvider';

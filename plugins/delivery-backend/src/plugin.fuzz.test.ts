@@ -4,7 +4,7 @@ import {
   constantTimeEquals,
   deliveryProvidersExtensionPoint,
   hmacSha256Hex,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import fc from 'fast-check';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';

@@ -9,7 +9,7 @@ import {
   constantTimeEquals,
   deliveryProvidersExtensionPoint,
   hmacSha256Hex,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import request from 'supertest';
 import {
   startDeliveryBackend,

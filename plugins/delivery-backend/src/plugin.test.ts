@@ -5,7 +5,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { deliveryProvidersExtensionPoint } from '@internal/backstage-plugin-delivery-node';
+import { deliveryProvidersExtensionPoint } from '@delivery-insights/backstage-plugin-delivery-node';
 import request from 'supertest';
 import { deliveryPlugin } from './plugin';
 

@@ -2,12 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { deliveryPermissions } from '@internal/backstage-plugin-delivery-common';
+import { deliveryPermissions } from '@delivery-insights/backstage-plugin-delivery-common';
 import {
   DeliveryProvider,
   DeliveryWebhookHandler,
   deliveryProvidersExtensionPoint,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DeliveryStore } from './database/DeliveryStore';
 import { EventIngestion } from './ingestion/EventIngestion';

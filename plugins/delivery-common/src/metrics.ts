@@ -1,6 +1,6 @@
 /**
  * Shapes of the metrics the delivery backend computes and the frontend shows. Definitions live in
- * docs/metrics.md; the numbers come from `@internal/backstage-plugin-delivery-backend`.
+ * docs/metrics.md; the numbers come from `@delivery-insights/backstage-plugin-delivery-backend`.
  */
 
 /** DORA performance levels, best first. @public */

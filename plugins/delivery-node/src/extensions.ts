@@ -1,6 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { OnCallShift } from '@internal/backstage-plugin-delivery-common';
+import { OnCallShift } from '@delivery-insights/backstage-plugin-delivery-common';
 
 /** What one ingestion call stored. @public */
 export type IngestionResult = {

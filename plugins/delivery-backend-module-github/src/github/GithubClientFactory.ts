@@ -9,7 +9,7 @@ import {
 import {
   fetchWithRetry,
   RetryOptions,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { Octokit } from '@octokit/rest';
 
 /** The annotation that names an entity's repository, `owner/name`. */

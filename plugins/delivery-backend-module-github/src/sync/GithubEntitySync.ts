@@ -10,7 +10,7 @@ import {
   normalizeEnvironment,
   PRODUCTION_ENVIRONMENTS_ANNOTATION,
   SkippedRecord,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { GithubClientFactory } from '../github/GithubClientFactory';
 import { GithubRepository } from '../github/GithubRepository';
 import {

@@ -10,7 +10,7 @@ import {
   entitiesWithAnnotation,
   hmacSha256Hex,
   normalizeEnvironment,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import {
   GITHUB_PROJECT_SLUG_ANNOTATION,
   GithubClientFactory,

@@ -1,5 +1,5 @@
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
-import { UpstreamError } from '@internal/backstage-plugin-delivery-node';
+import { UpstreamError } from '@delivery-insights/backstage-plugin-delivery-node';
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { FakeGitLab, ago, gitlabDeployment } from '../__testUtils__/fakeGitLab';

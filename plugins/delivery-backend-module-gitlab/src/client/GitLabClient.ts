@@ -7,7 +7,7 @@ import {
   RetryOptions,
   UpstreamError,
   describeRequest,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 
 /** Items per page; GitLab's maximum. */
 const PER_PAGE = '100';

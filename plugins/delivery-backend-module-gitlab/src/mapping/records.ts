@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   normalizeEnvironment,
   toHttpUrl,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { z } from 'zod';
 import { parseGitLabTime } from './gitlabTime';
 

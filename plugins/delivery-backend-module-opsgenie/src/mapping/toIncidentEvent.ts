@@ -3,7 +3,7 @@ import {
   MappedRecord,
   toHttpUrl,
   toInstant,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { OpsgenieAlert, OpsgenieIncident } from '../client/types';
 import { OpsgenieRecordSource } from '../config';
 

@@ -1,7 +1,7 @@
 import {
   ProviderHttpClient,
   RetryOptions,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import {
   PagerDutyIncident,
   PagerDutyIncidentList,

@@ -3,7 +3,7 @@ import {
   MappedRecord,
   toHttpUrl,
   toInstant,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { PagerDutyIncident } from '../client/types';
 
 /** The `source` of every record the module delivers. */

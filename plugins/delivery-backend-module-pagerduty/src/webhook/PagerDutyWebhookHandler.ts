@@ -9,7 +9,7 @@ import {
   DeliveryWebhookRequest,
   entitiesWithAnnotation,
   hmacSha256Hex,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { PagerDutyWebhookPayload } from '../client/types';
 import { toIncidentEvent } from '../mapping/toIncidentEvent';
 import { PAGERDUTY_SERVICE_ID_ANNOTATION } from '../PagerDutyProvider';

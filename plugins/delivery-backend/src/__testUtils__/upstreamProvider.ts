@@ -8,7 +8,7 @@ import {
   UpstreamError,
   deliveryProvidersExtensionPoint,
   fetchWithRetry,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { delay, http, HttpResponse, passthrough } from 'msw';
 
 /**

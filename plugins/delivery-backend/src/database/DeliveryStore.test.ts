@@ -526,7 +526,7 @@ describe.each(testDatabases.eachSupportedId())(
     it('fills first_deployed_at of the changes stored before it', async () => {
       const knex = await testDatabases.init(databaseId);
       const directory = resolvePackagePath(
-        '@internal/backstage-plugin-delivery-backend',
+        '@delivery-insights/backstage-plugin-delivery-backend',
         'migrations',
       );
       await knex.migrate.up({

@@ -8,7 +8,7 @@ import { firstDeploymentOf } from './firstDeployment';
 import { RecordRow, recordTables, toRecordRow } from './recordRows';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/backstage-plugin-delivery-backend',
+  '@delivery-insights/backstage-plugin-delivery-backend',
   'migrations',
 );
 

@@ -2,7 +2,7 @@ import {
   ChangeRecord,
   DeploymentRecord,
   IncidentRecord,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
 import type { TimeWindow } from '../metrics';
 

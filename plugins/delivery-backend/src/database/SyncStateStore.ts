@@ -1,8 +1,8 @@
-import { SyncStatus } from '@internal/backstage-plugin-delivery-common';
+import { SyncStatus } from '@delivery-insights/backstage-plugin-delivery-common';
 import {
   DeliverySyncState,
   SkippedRecord,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { Knex } from 'knex';
 
 const TABLE = 'delivery_sync_state';

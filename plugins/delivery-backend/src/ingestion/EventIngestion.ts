@@ -1,7 +1,7 @@
 import {
   DeliveryIngestion,
   IngestionResult,
-} from '@internal/backstage-plugin-delivery-node';
+} from '@delivery-insights/backstage-plugin-delivery-node';
 import { DeliveryStore } from '../database/DeliveryStore';
 import { parseEventBatch } from './parseEventBatch';
 

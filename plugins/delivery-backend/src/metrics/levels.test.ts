@@ -1,4 +1,4 @@
-import { DoraMetricKey } from '@internal/backstage-plugin-delivery-common';
+import { DoraMetricKey } from '@delivery-insights/backstage-plugin-delivery-common';
 import {
   LevelThresholds,
   defaultLevelThresholds,

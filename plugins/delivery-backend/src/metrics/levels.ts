@@ -2,7 +2,7 @@ import {
   DoraMetricKey,
   MetricTarget,
   PerformanceLevel,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { meets } from './targets';
 
 /** Per DORA metric, the bar for each level above low; a value that clears none is low. */

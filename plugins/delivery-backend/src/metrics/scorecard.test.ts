@@ -1,4 +1,4 @@
-import { MetricValue } from '@internal/backstage-plugin-delivery-common';
+import { MetricValue } from '@delivery-insights/backstage-plugin-delivery-common';
 import { LevelThresholds, defaultLevelThresholds } from './levels';
 import { WindowInputs, computeScorecard } from './scorecard';
 import { median, percentile } from './statistics';

@@ -7,7 +7,7 @@ import {
   doraMetricKeys,
   flowMetricKeys,
   qualityMetricKeys,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { LevelThresholds, performanceLevel } from './levels';
 import { coefficientOfVariation, median, percentile } from './statistics';
 import { MetricTargets, targetMet } from './targets';

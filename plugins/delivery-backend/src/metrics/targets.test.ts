@@ -1,4 +1,4 @@
-import { MetricTarget } from '@internal/backstage-plugin-delivery-common';
+import { MetricTarget } from '@delivery-insights/backstage-plugin-delivery-common';
 import {
   DELIVERY_ANNOTATION_PREFIX,
   MetricTargets,

@@ -5,7 +5,7 @@ import {
   flowMetricKeys,
   metricDirections,
   qualityMetricKeys,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 
 /** A target per metric; a metric without one shows no met/missed. */
 export type MetricTargets = Partial<Record<MetricKey, MetricTarget>>;

@@ -12,7 +12,7 @@ import {
   MetricUnit,
   Scorecard,
   renderRunbook,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { RecordListQuery } from '../database/RecordListQuery';
 import { ReportRecordsQuery } from '../database/ReportRecordsQuery';
 import {

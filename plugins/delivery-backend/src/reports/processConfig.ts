@@ -5,7 +5,7 @@ import {
   doraMetricKeys,
   flowMetricKeys,
   qualityMetricKeys,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 
 export const deploymentStrategies = [
   'blue-green',

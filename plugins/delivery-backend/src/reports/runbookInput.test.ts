@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderRunbook } from '@internal/backstage-plugin-delivery-common';
+import { renderRunbook } from '@delivery-insights/backstage-plugin-delivery-common';
 import { runbookInputFromEntity } from './runbookInput';
 
 const entity: Entity = {

@@ -2,7 +2,7 @@ import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import {
   RunbookInput,
   SloDefinition,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { DELIVERY_ANNOTATION_PREFIX } from '../metrics';
 
 const ROLLBACK_ANNOTATION = `${DELIVERY_ANNOTATION_PREFIX}rollback`;

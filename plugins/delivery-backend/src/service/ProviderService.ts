@@ -3,8 +3,8 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { OnCallResponse } from '@internal/backstage-plugin-delivery-common';
-import { DeliveryProvider } from '@internal/backstage-plugin-delivery-node';
+import { OnCallResponse } from '@delivery-insights/backstage-plugin-delivery-common';
+import { DeliveryProvider } from '@delivery-insights/backstage-plugin-delivery-node';
 import { SyncStateStore } from '../database/SyncStateStore';
 import { EntityScope } from './EntityScope';
 

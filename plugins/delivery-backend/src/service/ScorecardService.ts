@@ -4,7 +4,7 @@ import {
   ScorecardRecords,
   TimeSeriesMetric,
   TimeSeriesPoint,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { MetricInputsQuery } from '../database/MetricInputsQuery';
 import { RecordListQuery } from '../database/RecordListQuery';
 import {

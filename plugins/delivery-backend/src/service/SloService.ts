@@ -7,7 +7,7 @@ import {
   SloDefinition,
   SloDefinitionError,
   SloStatus,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { SliSampleQuery } from '../database/SliSampleQuery';
 import { DAY_MS, TimeWindow } from '../metrics';
 import { SloDefinitionReader } from '../slo/definitions/SloDefinitionReader';

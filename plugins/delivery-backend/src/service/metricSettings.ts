@@ -3,7 +3,7 @@ import {
   doraMetricKeys,
   flowMetricKeys,
   qualityMetricKeys,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import {
   defaultLevelThresholds,
   defaultTargets,

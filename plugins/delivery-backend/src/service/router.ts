@@ -17,7 +17,7 @@ import {
   deliveryAdminPermission,
   deliveryEventsCreatePermission,
   deliveryScorecardReadPermission,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import express, { Request } from 'express';
 import { Knex } from 'knex';
 import { DeliveryStore } from '../database/DeliveryStore';

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { DeliveryWebhookHandler } from '@internal/backstage-plugin-delivery-node';
+import { DeliveryWebhookHandler } from '@delivery-insights/backstage-plugin-delivery-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';

@@ -2,7 +2,7 @@ import {
   IncidentRecord,
   MetricValue,
   SyncStatus,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { delay } from 'msw';
 import {
   ProviderTestBackend,

@@ -9,7 +9,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
-import { SyncStatus } from '@internal/backstage-plugin-delivery-common';
+import { SyncStatus } from '@delivery-insights/backstage-plugin-delivery-common';
 import request from 'supertest';
 import {
   CapturedScheduledTasks,

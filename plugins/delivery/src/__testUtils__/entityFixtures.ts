@@ -3,7 +3,7 @@ import {
   MetricValue,
   Scorecard,
   ScorecardRecords,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 
 /** The component the entity card and tab tests show; its backend path below. */
 export const checkoutService: Entity = {

@@ -2,7 +2,7 @@ import {
   BudgetPoint,
   EntitySlos,
   SloStatus,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { delay, http, HttpResponse } from 'msw';
 import { DELIVERY_BASE_URL } from './deliveryBackendMock';
 

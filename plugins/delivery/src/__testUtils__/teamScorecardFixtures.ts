@@ -4,7 +4,7 @@ import {
   MetricValue,
   Scorecard,
   TimeSeriesMetric,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { http, HttpResponse } from 'msw';
 import { DELIVERY_BASE_URL } from './deliveryBackendMock';
 

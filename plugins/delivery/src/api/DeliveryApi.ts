@@ -9,7 +9,7 @@ import {
   SyncStatus,
   TimeSeries,
   TimeSeriesMetric,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 
 import { ReportFile, ReportQuery } from './reports';
 

@@ -10,7 +10,7 @@ import {
   SyncStatus,
   TimeSeries,
   TimeSeriesMetric,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { DeliveryApi, WindowQuery } from './DeliveryApi';
 import {
   ReportFile,

@@ -1,7 +1,7 @@
 import {
   MetricTarget,
   MetricUnit,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 
 /** The unit keys of the translation ref a formatted value uses. */
 export type UnitMessageKey =

@@ -1,4 +1,4 @@
-import { MetricWindow } from '@internal/backstage-plugin-delivery-common';
+import { MetricWindow } from '@delivery-insights/backstage-plugin-delivery-common';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {

@@ -6,7 +6,7 @@ import {
 import {
   MetricTarget,
   MetricUnit,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { useCallback, useEffect, useState } from 'react';
 import { formatNumber, toHumanValue } from '../format/formatMetricValue';
 import { deliveryTranslationRef } from '../translation';

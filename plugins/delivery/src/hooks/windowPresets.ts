@@ -1,4 +1,4 @@
-import { MetricWindow } from '@internal/backstage-plugin-delivery-common';
+import { MetricWindow } from '@delivery-insights/backstage-plugin-delivery-common';
 
 export const windowPresets = ['7d', '30d', '90d', 'quarter'] as const;
 

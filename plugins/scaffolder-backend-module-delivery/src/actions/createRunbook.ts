@@ -2,7 +2,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   deploymentStrategies,
   renderRunbook,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import yaml from 'yaml';
 import { writeWorkspaceFile } from './workspaceFiles';
 

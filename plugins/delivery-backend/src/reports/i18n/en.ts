@@ -1,4 +1,4 @@
-import { MetricKey } from '@internal/backstage-plugin-delivery-common';
+import { MetricKey } from '@delivery-insights/backstage-plugin-delivery-common';
 import { PluralForms } from './format';
 
 type ReportMetricKey = MetricKey | 'deploymentDaysPerWeek';

@@ -2,7 +2,7 @@ import {
   MetricTarget,
   MetricUnit,
   PerformanceLevel,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { ReportLanguage } from './languages';
 
 /** The plural forms of a noun, keyed by Intl.PluralRules categories. */

@@ -3,7 +3,7 @@ import {
   doraMetricKeys,
   flowMetricKeys,
   performanceLevels,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { ReportLocale } from '../i18n';
 import { bulletList, cell, document, heading, table } from '../markdown';
 import { ReportPeriod } from '../period';

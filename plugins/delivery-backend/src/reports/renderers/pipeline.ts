@@ -1,4 +1,4 @@
-import { Scorecard } from '@internal/backstage-plugin-delivery-common';
+import { Scorecard } from '@delivery-insights/backstage-plugin-delivery-common';
 import { ReportDeployment } from '../../database/ReportRecordsQuery';
 import { median, percentile } from '../../metrics';
 import { ReportLocale } from '../i18n';

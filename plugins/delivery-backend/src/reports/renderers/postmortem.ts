@@ -1,7 +1,7 @@
 import {
   MetricTarget,
   PerformanceLevel,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import {
   ReportChange,
   ReportDeployment,

@@ -1,7 +1,7 @@
 import {
   MetricKey,
   MetricUnit,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { MetricTargets } from '../../metrics';
 import { ReportLocale } from '../i18n';
 import {

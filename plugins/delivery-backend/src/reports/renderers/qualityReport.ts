@@ -2,7 +2,7 @@ import {
   IncidentRecord,
   Scorecard,
   qualityMetricKeys,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { ReportLocale } from '../i18n';
 import {
   bulletList,

@@ -1,4 +1,4 @@
-import { IncidentRecord } from '@internal/backstage-plugin-delivery-common';
+import { IncidentRecord } from '@delivery-insights/backstage-plugin-delivery-common';
 import { ReportWorkItem } from '../../database/ReportRecordsQuery';
 import { median, percentile } from '../../metrics';
 import { ReportLocale } from '../i18n';

@@ -2,7 +2,7 @@ import {
   MetricValue,
   Scorecard,
   metricDirections,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { ReportLocale } from '../i18n';
 import { cell, document, heading, table } from '../markdown';
 import { ReportPeriod } from '../period';

@@ -1,7 +1,7 @@
 import {
   SloDefinition,
   SloDefinitionError,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { parseAllDocuments } from 'yaml';
 import { openSloSchema } from './sloDefinitionSchema';
 

@@ -1,4 +1,4 @@
-import { SloDefinition } from '@internal/backstage-plugin-delivery-common';
+import { SloDefinition } from '@delivery-insights/backstage-plugin-delivery-common';
 import { z } from 'zod';
 import { isPromqlVectorSelector } from '../prometheus/promqlSelector';
 

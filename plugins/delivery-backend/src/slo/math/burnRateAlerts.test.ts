@@ -1,7 +1,7 @@
 import {
   BurnRateWindow,
   burnRateWindows,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import {
   BurnRateAlertRule,
   alertState,

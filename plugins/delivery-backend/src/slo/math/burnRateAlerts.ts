@@ -1,7 +1,7 @@
 import {
   BurnRateWindow,
   SloAlertState,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 
 /**
  * One row of the multi-window multi-burn-rate table: alert with `severity` when the burn rate is

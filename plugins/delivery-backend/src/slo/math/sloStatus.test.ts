@@ -1,4 +1,4 @@
-import { SloDefinition } from '@internal/backstage-plugin-delivery-common';
+import { SloDefinition } from '@delivery-insights/backstage-plugin-delivery-common';
 import { computeSloStatus } from './sloStatus';
 import { SliSample } from './windowedSums';
 

@@ -3,7 +3,7 @@ import {
   SloDefinition,
   SloStatus,
   burnRateWindows,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { DAY_MS } from '../../metrics/window';
 import { alertState } from './burnRateAlerts';
 import { assertObjective, budgetSummary, burnRate } from './errorBudget';

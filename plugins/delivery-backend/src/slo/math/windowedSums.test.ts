@@ -1,4 +1,4 @@
-import { burnRateWindows } from '@internal/backstage-plugin-delivery-common';
+import { burnRateWindows } from '@delivery-insights/backstage-plugin-delivery-common';
 import { budgetSummary } from './errorBudget';
 import {
   SliSample,

@@ -1,7 +1,7 @@
 import {
   BudgetPoint,
   BurnRateWindow,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { DAY_MS } from '../../metrics/window';
 import { EventCounts, budgetSummary } from './errorBudget';
 

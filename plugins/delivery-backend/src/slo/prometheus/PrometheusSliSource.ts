@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { SloDefinition } from '@internal/backstage-plugin-delivery-common';
+import { SloDefinition } from '@delivery-insights/backstage-plugin-delivery-common';
 import { STATUS_CODES } from 'node:http';
 import type { TimeWindow } from '../../metrics';
 import type { SliSample } from '../math';

@@ -1,4 +1,4 @@
-import { SyncStatus } from '@internal/backstage-plugin-delivery-common';
+import { SyncStatus } from '@delivery-insights/backstage-plugin-delivery-common';
 import { dataFreshness } from './dataFreshness';
 
 const status = (overrides: Partial<SyncStatus>): SyncStatus => ({

@@ -1,4 +1,4 @@
-import { SyncStatus } from '@internal/backstage-plugin-delivery-common';
+import { SyncStatus } from '@delivery-insights/backstage-plugin-delivery-common';
 
 /** What the UI says about how fresh an entity's records are. */
 export type DataFreshness = {

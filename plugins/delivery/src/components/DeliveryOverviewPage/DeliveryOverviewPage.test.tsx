@@ -6,7 +6,7 @@ import {
 } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { Scorecard } from '@internal/backstage-plugin-delivery-common';
+import { Scorecard } from '@delivery-insights/backstage-plugin-delivery-common';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';

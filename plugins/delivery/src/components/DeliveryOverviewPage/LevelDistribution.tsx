@@ -2,7 +2,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   DoraMetricKey,
   doraMetricKeys,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import Box from '@material-ui/core/Box';
 import { Theme, useTheme } from '@material-ui/core/styles';
 import Table from '@material-ui/core/Table';

@@ -1,6 +1,6 @@
 import { Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import { doraMetricKeys } from '@internal/backstage-plugin-delivery-common';
+import { doraMetricKeys } from '@delivery-insights/backstage-plugin-delivery-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useId } from 'react';

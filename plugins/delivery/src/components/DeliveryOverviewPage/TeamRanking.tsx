@@ -1,7 +1,7 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
-import { doraMetricKeys } from '@internal/backstage-plugin-delivery-common';
+import { doraMetricKeys } from '@delivery-insights/backstage-plugin-delivery-common';
 import Box from '@material-ui/core/Box';
 import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';

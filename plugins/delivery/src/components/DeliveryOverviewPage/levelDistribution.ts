@@ -4,7 +4,7 @@ import {
   Scorecard,
   doraMetricKeys,
   performanceLevels,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 
 /** The buckets of a distribution: the four levels, best first, then "no data". */
 export const distributionBuckets = [...performanceLevels, 'none'] as const;

@@ -1,4 +1,4 @@
-import { PerformanceLevel } from '@internal/backstage-plugin-delivery-common';
+import { PerformanceLevel } from '@delivery-insights/backstage-plugin-delivery-common';
 import { scorecardFor } from '../../__testUtils__/teamScorecardFixtures';
 import { countStrongKeys, rankTeams } from './rankTeams';
 

@@ -1,7 +1,7 @@
 import {
   Scorecard,
   doraMetricKeys,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 
 /** A team to rank: its display name and its rolled-up scorecard, if the backend returned one. */
 export type TeamStanding = {

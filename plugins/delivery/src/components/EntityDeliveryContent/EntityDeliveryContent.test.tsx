@@ -7,7 +7,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   TimeSeries,
   TimeSeriesMetric,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import {

@@ -11,7 +11,7 @@ import {
   Scorecard,
   flowMetricKeys,
   qualityMetricKeys,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';

@@ -4,7 +4,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { ScorecardRecords } from '@internal/backstage-plugin-delivery-common';
+import { ScorecardRecords } from '@delivery-insights/backstage-plugin-delivery-common';
 import { makeStyles } from '@material-ui/core/styles';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';

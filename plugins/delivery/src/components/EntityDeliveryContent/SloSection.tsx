@@ -7,7 +7,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   SloStatus,
   burnRateWindows,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { makeStyles, useTheme } from '@material-ui/core/styles';

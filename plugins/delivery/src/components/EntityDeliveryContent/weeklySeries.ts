@@ -3,7 +3,7 @@ import {
   MetricUnit,
   MetricWindow,
   TimeSeriesPoint,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { UnitMessageKey } from '../../format/formatMetricValue';
 
 const DAY_MS = 86_400_000;

@@ -5,7 +5,7 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { OnCallResponse } from '@internal/backstage-plugin-delivery-common';
+import { OnCallResponse } from '@delivery-insights/backstage-plugin-delivery-common';
 import { configure, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import {

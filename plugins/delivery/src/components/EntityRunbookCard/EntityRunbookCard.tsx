@@ -7,7 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { OnCallShift } from '@internal/backstage-plugin-delivery-common';
+import { OnCallShift } from '@delivery-insights/backstage-plugin-delivery-common';
 import Box from '@material-ui/core/Box';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';

@@ -2,7 +2,7 @@ import {
   EntitySlos,
   SloAlertState,
   SloStatus,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { LOW_BUDGET } from '../EntitySloCard/EntitySloCard';
 
 /** What the backend answered for one service: its SLOs, or why they could not be loaded. */

@@ -1,5 +1,5 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { PerformanceLevel } from '@internal/backstage-plugin-delivery-common';
+import { PerformanceLevel } from '@delivery-insights/backstage-plugin-delivery-common';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import { deliveryTranslationRef } from '../../translation';

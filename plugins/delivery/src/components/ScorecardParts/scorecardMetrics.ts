@@ -3,7 +3,7 @@ import {
   MetricValue,
   Scorecard,
   doraMetricKeys,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { DeliveryApi, WindowQuery } from '../../api';
 
 /** The metrics a team's scorecard shows: the four keys, then cycle time and two of quality. */

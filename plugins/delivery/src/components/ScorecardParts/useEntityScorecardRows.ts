@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { Scorecard } from '@internal/backstage-plugin-delivery-common';
+import { Scorecard } from '@delivery-insights/backstage-plugin-delivery-common';
 import { useMemo } from 'react';
 import { WindowQuery } from '../../api';
 import { entityDisplayName } from './catalogEntities';

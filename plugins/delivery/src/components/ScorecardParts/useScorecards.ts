@@ -1,5 +1,5 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { Scorecard } from '@internal/backstage-plugin-delivery-common';
+import { Scorecard } from '@delivery-insights/backstage-plugin-delivery-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { deliveryApiRef, WindowQuery } from '../../api';
 import { fetchScorecards } from './scorecardMetrics';

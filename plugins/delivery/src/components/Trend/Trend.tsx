@@ -3,7 +3,7 @@ import {
   MetricValue,
   TimeSeriesMetric,
   metricDirections,
-} from '@internal/backstage-plugin-delivery-common';
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import TrendingDownIcon from '@material-ui/icons/TrendingDown';
