@@ -38,6 +38,8 @@ run_check() {
 }
 
 run_check typecheck yarn tsc
+# report.api.md of every package must match its public surface (the type check wrote dist-types)
+run_check api-reports yarn api-reports:check
 run_check lint yarn lint
 run_check prettier yarn prettier:check
 run_check openapi node scripts/generate-openapi-router.mjs plugins/delivery-backend --check

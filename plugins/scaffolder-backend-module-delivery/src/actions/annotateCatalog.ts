@@ -3,7 +3,11 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import yaml, { Document, isMap, isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import { readWorkspaceFile, writeWorkspaceFile } from './workspaceFiles';
 
-/** The annotations the action writes; README "Annotations" documents each. */
+/**
+ * The annotations the action writes; README "Annotations" documents each.
+ *
+ * @public
+ */
 export const DELIVERY_ANNOTATIONS = {
   sloFile: 'delivery-insights.io/slo-file',
   runbook: 'delivery-insights.io/runbook',

@@ -135,7 +135,11 @@ const NoDoraData = ({ scorecard }: { scorecard: Scorecard }) => {
   );
 };
 
-/** Props of {@link EntityDoraScorecardCard}. */
+/**
+ * Props of {@link EntityDoraScorecardCard}.
+ *
+ * @public
+ */
 export type EntityDoraScorecardCardProps = {
   /** `gridItem` stretches the card to the height of its row, next to other overview cards. */
   variant?: 'gridItem';
