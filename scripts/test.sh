@@ -41,6 +41,8 @@ run_check typecheck yarn tsc
 # report.api.md of every package must match its public surface (the type check wrote dist-types)
 run_check api-reports yarn api-reports:check
 run_check lint yarn lint
+# knip-report.md of every package: unused or undeclared dependencies and exports must not change unnoticed
+run_check knip yarn knip-reports:check
 run_check prettier yarn prettier:check
 run_check openapi node scripts/generate-openapi-router.mjs plugins/delivery-backend --check
 # 5 s of mixed reads and ingestion against the real backend on PostgreSQL: zero errors
