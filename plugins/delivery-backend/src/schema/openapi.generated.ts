@@ -10,7 +10,8 @@ export const spec = {
     "version": "1",
     "description": "Delivery Insights: stores delivery records (deployments, changes, incidents, work items, SLI samples, quality snapshots) and serves the metrics computed from them. Metric definitions: docs/metrics.md.",
     "license": {
-      "name": "UNLICENSED"
+      "name": "Apache 2.0",
+      "identifier": "Apache-2.0"
     }
   },
   "servers": [
