@@ -65,14 +65,22 @@ const entityRefOf = (req: Request) =>
     name: req.params.name,
   });
 
-const parseEntityRefParam = (entityRef: string) => {
+/** The width of the entity_ref columns: a longer reference names no stored entity. */
+const MAX_ENTITY_REF_LENGTH = 255;
+
+const parseEntityRefParam = (entityRef: string, name = 'entityRef') => {
+  if (entityRef.length > MAX_ENTITY_REF_LENGTH) {
+    throw new InputError(
+      `Invalid query parameter ${name}: longer than ${MAX_ENTITY_REF_LENGTH} characters`,
+    );
+  }
   try {
     return stringifyEntityRef(
       parseEntityRef(entityRef, { defaultNamespace: 'default' }),
     );
   } catch {
     throw new InputError(
-      'Invalid query parameter entityRef: must be an entity reference such as component:default/my-service',
+      `Invalid query parameter ${name}: must be an entity reference such as component:default/my-service`,
     );
   }
 };
@@ -184,7 +192,13 @@ export async function createRouter(
 
   router.get('/scorecards', async (req, res) => {
     await readable(req);
-    const entityRefs = [req.query.entityRef].flat();
+    const refs = [req.query.entityRef].flat();
+    const entityRefs = refs.map((ref, index) =>
+      parseEntityRefParam(
+        ref,
+        refs.length > 1 ? `entityRef[${index}]` : 'entityRef',
+      ),
+    );
     const window = windowOf(req);
     const items = await Promise.all(
       entityRefs.map(ref => scorecards.forEntity(ref, window)),
