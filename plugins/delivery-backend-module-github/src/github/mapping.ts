@@ -224,7 +224,9 @@ export function toDeploymentCandidate(options: {
   }
   const createdAt = instantOf(deployment.created_at, 'created_at', id);
   const final = statuses.find(
-    status => typeof status.state === 'string' && status.state in FINAL_STATES,
+    status =>
+      typeof status.state === 'string' &&
+      Object.hasOwn(FINAL_STATES, status.state),
   );
   const started = [...statuses]
     .reverse()
