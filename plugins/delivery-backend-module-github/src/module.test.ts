@@ -553,6 +553,47 @@ describe.each(databases.eachSupportedId())('the GitHub module on %p', id => {
       expect(replay.status).toBe(409);
     });
 
+    it('keeps the newer state of a pull request when an older payload arrives later', async () => {
+      const repo = scenario();
+      server.use(...fakeGithub(repo).handlers);
+      const { http, knex } = await startBackend(id);
+      const pull = { ...pullJson(repo, repo.pulls[1]), merged: true };
+      const older = {
+        action: 'closed',
+        pull_request: {
+          ...pull,
+          title: 'Old title',
+          updated_at: new Date(at(4, 12)).toISOString(),
+        },
+        repository,
+      };
+      const newer = {
+        ...older,
+        pull_request: {
+          ...older.pull_request,
+          title: 'New title',
+          updated_at: new Date(at(5)).toISOString(),
+        },
+      };
+      expect(
+        (await post(http, 'pull_request', newer, { delivery: 'new-1' })).status,
+      ).toBe(200);
+      // GitHub retries the older delivery later, with a new delivery id.
+      const late = await post(http, 'pull_request', older, {
+        delivery: 'old-1',
+      });
+      expect(late.status).toBe(200);
+      expect(late.body).toEqual({
+        received: 1,
+        inserted: 0,
+        updated: 0,
+        outdated: 1,
+      });
+      expect(await knex('delivery_changes').pluck('title')).toEqual([
+        'New title',
+      ]);
+    });
+
     it('answers 401 and stores nothing for a bad or missing signature', async () => {
       const repo = scenario();
       server.use(...fakeGithub(repo).handlers);

@@ -26,6 +26,8 @@ export type ChangeEvent = {
   title?: string;
   author?: string;
   url?: string;
+  /** The pull request's `updated_at`: a late delivery of an older state does not overwrite. */
+  updatedAt?: string;
 };
 
 /** An upstream record that cannot become a delivery record; it is skipped and reported. */
@@ -117,6 +119,7 @@ export type PullRequestFields = {
   html_url?: unknown;
   merged_at?: unknown;
   created_at?: unknown;
+  updated_at?: unknown;
   user?: { login?: unknown } | null;
 };
 
@@ -157,6 +160,9 @@ export function toChangeEvent(options: {
       author: pull.user.login.slice(0, 255),
     }),
     ...(httpUrl(pull.html_url) && { url: httpUrl(pull.html_url) }),
+    ...(optionalInstant(pull.updated_at) && {
+      updatedAt: optionalInstant(pull.updated_at),
+    }),
   };
 }
 
