@@ -553,6 +553,47 @@ describe.each(databases.eachSupportedId())('the GitHub module on %p', id => {
       expect(replay.status).toBe(409);
     });
 
+    it('keeps the newer state of a pull request when an older payload arrives later', async () => {
+      const repo = scenario();
+      server.use(...fakeGithub(repo).handlers);
+      const { http, knex } = await startBackend(id);
+      const pull = { ...pullJson(repo, repo.pulls[1]), merged: true };
+      const older = {
+        action: 'closed',
+        pull_request: {
+          ...pull,
+          title: 'Old title',
+          updated_at: new Date(at(4, 12)).toISOString(),
+        },
+        repository,
+      };
+      const newer = {
+        ...older,
+        pull_request: {
+          ...older.pull_request,
+          title: 'New title',
+          updated_at: new Date(at(5)).toISOString(),
+        },
+      };
+      expect(
+        (await post(http, 'pull_request', newer, { delivery: 'new-1' })).status,
+      ).toBe(200);
+      // GitHub retries the older delivery later, with a new delivery id.
+      const late = await post(http, 'pull_request', older, {
+        delivery: 'old-1',
+      });
+      expect(late.status).toBe(200);
+      expect(late.body).toEqual({
+        received: 1,
+        inserted: 0,
+        updated: 0,
+        outdated: 1,
+      });
+      expect(await knex('delivery_changes').pluck('title')).toEqual([
+        'New title',
+      ]);
+    });
+
     it('answers 401 and stores nothing for a bad or missing signature', async () => {
       const repo = scenario();
       server.use(...fakeGithub(repo).handlers);
@@ -575,6 +616,70 @@ describe.each(databases.eachSupportedId())('the GitHub module on %p', id => {
       expect(
         Number((await knex('delivery_changes').count({ n: '*' }))[0].n),
       ).toBe(0);
+    });
+
+    it('answers 400 naming the field and stores nothing for a signed payload of the wrong shape', async () => {
+      const repo = scenario();
+      server.use(...fakeGithub(repo).handlers);
+      const { http, knex } = await startBackend(id);
+      const pull = { ...pullJson(repo, repo.pulls[1]), merged: true };
+      const d3 = repo.deployments[2];
+      const status = deploymentStatusJson(repo, d3, d3.statuses[0], 0);
+      const { id: _id, ...deploymentWithoutId } = deploymentJson(repo, d3);
+      const cases: [string, unknown, RegExp][] = [
+        ['pull_request', null, /body: /],
+        [
+          'pull_request',
+          {
+            action: 'closed',
+            pull_request: { ...pull, merged_at: 'yesterday' },
+            repository,
+          },
+          /pull_request\.merged_at: must be an ISO 8601 time/,
+        ],
+        [
+          'deployment_status',
+          {
+            action: 'created',
+            deployment_status: status,
+            deployment: deploymentWithoutId,
+            repository,
+          },
+          /deployment\.id: /,
+        ],
+        [
+          'deployment_status',
+          {
+            action: 'created',
+            deployment_status: status,
+            deployment: { ...deploymentJson(repo, d3), created_at: 'soon' },
+            repository,
+          },
+          /deployment\.created_at: must be an ISO 8601 time/,
+        ],
+      ];
+      for (const [index, [event, body, message]] of cases.entries()) {
+        const response = await post(http, event, body as object, {
+          delivery: `bad-${index}`,
+        });
+        expect({ index, status: response.status }).toEqual({
+          index,
+          status: 400,
+        });
+        expect(response.body.error.name).toBe('InputError');
+        expect(response.body.error.message).toMatch(message);
+      }
+      for (const table of ['delivery_changes', 'delivery_deployments']) {
+        expect(Number((await knex(table).count({ n: '*' }))[0].n)).toBe(0);
+      }
+      // The refused delivery is forgotten: GitHub's redelivery of a fixed payload is stored.
+      const retried = await post(
+        http,
+        'pull_request',
+        { action: 'closed', pull_request: pull, repository },
+        { delivery: 'bad-1' },
+      );
+      expect(retried.status).toBe(200);
     });
 
     it('stores a production deployment status linked to the pull requests it shipped', async () => {

@@ -333,7 +333,13 @@ describe.each(databases.eachSupportedId())(
     describe('webhooks', () => {
       const webhook = (
         eventType: string,
-        options: { id: string; occurredAt: string; status: string },
+        options: {
+          id: string;
+          occurredAt: string;
+          status: string;
+          /** Fields of `event.data` to replace (undefined: left out). */
+          data?: Record<string, unknown>;
+        },
       ) => {
         const now = Date.now();
         const incident = pagerDutyIncident({
@@ -375,6 +381,7 @@ describe.each(databases.eachSupportedId())(
                 urgency: 'high',
                 conference_bridge: null,
                 resolve_reason: null,
+                ...options.data,
               },
             },
           }),
@@ -461,6 +468,42 @@ describe.each(databases.eachSupportedId())(
         expect(await backend.storedIds()).toEqual([]);
         // Not remembered either: the genuine delivery still goes through.
         expect((await post(backend.server, body, sign(body))).status).toBe(200);
+      });
+
+      it('answers 400 naming the field and stores nothing for a signed incident of the wrong shape', async () => {
+        const backend = await start(databaseId);
+        const cases: [Record<string, unknown>, RegExp][] = [
+          [{ title: 42 }, /event\.data\.title: /],
+          [{ acknowledgements: {} }, /event\.data\.acknowledgements: /],
+          [{ priority: { summary: 7 } }, /event\.data\.priority\.summary: /],
+          [
+            { created_at: 'today' },
+            /event\.data\.created_at: must be an ISO 8601 time/,
+          ],
+        ];
+        for (const [index, [data, message]] of cases.entries()) {
+          const body = webhook('incident.triggered', {
+            id: `01DEN4HFB8ZRVN9D5W8A4ZSE0${index}`,
+            occurredAt: new Date().toISOString(),
+            status: 'triggered',
+            data,
+          });
+          const response = await post(backend.server, body, sign(body));
+          expect({ index, status: response.status }).toEqual({
+            index,
+            status: 400,
+          });
+          expect(response.body.error.name).toBe('InputError');
+          expect(response.body.error.message).toMatch(message);
+        }
+        const notAnObject = Buffer.from('null');
+        const refused = await post(
+          backend.server,
+          notAnObject,
+          sign(notAnObject),
+        );
+        expect(refused.status).toBe(400);
+        expect(await backend.storedIds()).toEqual([]);
       });
 
       it('ignores events it does not store', async () => {

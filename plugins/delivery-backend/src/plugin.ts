@@ -67,6 +67,7 @@ export const deliveryPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -79,6 +80,7 @@ export const deliveryPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
       },
       async init({
+        auth,
         catalog,
         config,
         database,
@@ -96,7 +98,7 @@ export const deliveryPlugin = createBackendPlugin({
         const store = await DeliveryStore.create(database);
         const ingestion = new EventIngestion(store);
         const { levels, targets } = readMetricSettings(config);
-        const entityScope = new EntityScope(catalog);
+        const entityScope = new EntityScope(catalog, auth);
         const slos = new SloService({
           entityScope,
           definitions: new SloDefinitionReader(

@@ -7,6 +7,8 @@ export type IngestionResult = {
   received: number;
   inserted: number;
   updated: number;
+  /** Records not written because the stored one is newer (by `updatedAt`); absent when none. */
+  outdated?: number;
 };
 
 /**

@@ -26,6 +26,8 @@ export type ChangeEvent = {
   title?: string;
   author?: string;
   url?: string;
+  /** The pull request's `updated_at`: a late delivery of an older state does not overwrite. */
+  updatedAt?: string;
 };
 
 /** An upstream record that cannot become a delivery record; it is skipped and reported. */
@@ -117,6 +119,7 @@ export type PullRequestFields = {
   html_url?: unknown;
   merged_at?: unknown;
   created_at?: unknown;
+  updated_at?: unknown;
   user?: { login?: unknown } | null;
 };
 
@@ -157,6 +160,9 @@ export function toChangeEvent(options: {
       author: pull.user.login.slice(0, 255),
     }),
     ...(httpUrl(pull.html_url) && { url: httpUrl(pull.html_url) }),
+    ...(optionalInstant(pull.updated_at) && {
+      updatedAt: optionalInstant(pull.updated_at),
+    }),
   };
 }
 
@@ -224,7 +230,9 @@ export function toDeploymentCandidate(options: {
   }
   const createdAt = instantOf(deployment.created_at, 'created_at', id);
   const final = statuses.find(
-    status => typeof status.state === 'string' && status.state in FINAL_STATES,
+    status =>
+      typeof status.state === 'string' &&
+      Object.hasOwn(FINAL_STATES, status.state),
   );
   const started = [...statuses]
     .reverse()

@@ -10,6 +10,7 @@ import {
   entitiesWithAnnotation,
   hmacSha256Hex,
   normalizeEnvironment,
+  parseWebhookPayload,
 } from '@delivery-insights/backstage-plugin-delivery-node';
 import {
   GITHUB_PROJECT_SLUG_ANNOTATION,
@@ -20,12 +21,14 @@ import {
   changeIdOf,
   DeploymentCandidate,
   firstCommitTime,
+  MalformedRecordError,
   toChangeEvent,
   toDeploymentCandidate,
   toDeploymentEvent,
   toRunCandidate,
 } from '../github/mapping';
 import { MergedPulls, shippedChanges } from '../github/shippedChanges';
+import { githubPayloadSchemas, GithubWebhookEvent } from './githubPayload';
 
 type Payload = Record<string, any>;
 
@@ -76,23 +79,15 @@ export class GithubWebhookHandler implements DeliveryWebhookHandler {
 
   async toEvents({ headers, rawBody }: DeliveryWebhookRequest) {
     const event = headers['x-github-event'];
-    if (
-      event !== 'pull_request' &&
-      event !== 'deployment_status' &&
-      event !== 'workflow_run'
-    ) {
+    if (!event || !Object.hasOwn(githubPayloadSchemas, event)) {
       return { events: [], ignored: `event ${event ?? '(none)'} is not used` };
     }
-    let payload: Payload;
-    try {
-      payload = JSON.parse(rawBody.toString('utf8'));
-    } catch {
-      throw new InputError('The webhook body is not JSON');
-    }
-    const fullName = payload.repository?.full_name;
-    if (typeof fullName !== 'string') {
-      throw new InputError('The webhook payload names no repository');
-    }
+    const payload: Payload = parseWebhookPayload(
+      'GitHub',
+      rawBody,
+      githubPayloadSchemas[event as GithubWebhookEvent],
+    );
+    const fullName = payload.repository.full_name;
     const entities = await this.entitiesOf(fullName);
     if (entities.length === 0) {
       return {
@@ -103,7 +98,17 @@ export class GithubWebhookHandler implements DeliveryWebhookHandler {
     const events: unknown[] = [];
     const ignored: string[] = [];
     for (const entity of entities) {
-      const result = await this.eventsFor(event, entity, payload);
+      const result = await this.eventsFor(event, entity, payload).catch(
+        error => {
+          // Whatever the schema cannot tell (an id too long for a record) is the sender's too.
+          if (error instanceof MalformedRecordError) {
+            throw new InputError(
+              `Invalid GitHub webhook payload, nothing was stored: ${error.message}`,
+            );
+          }
+          throw error;
+        },
+      );
       if (typeof result === 'string') {
         ignored.push(result);
       } else {

@@ -1,6 +1,6 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { AuthenticationError, InputError } from '@backstage/errors';
+import { AuthenticationError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   annotationValues,
@@ -9,10 +9,14 @@ import {
   DeliveryWebhookRequest,
   entitiesWithAnnotation,
   hmacSha256Hex,
+  parseWebhookPayload,
 } from '@delivery-insights/backstage-plugin-delivery-node';
-import { PagerDutyWebhookPayload } from '../client/types';
 import { toIncidentEvent } from '../mapping/toIncidentEvent';
 import { PAGERDUTY_SERVICE_ID_ANNOTATION } from '../PagerDutyProvider';
+import {
+  pagerDutyEventSchema,
+  pagerDutyIncidentEventSchema,
+} from './pagerDutyPayload';
 
 const SIGNATURE_HEADER = 'x-pagerduty-signature';
 
@@ -21,20 +25,6 @@ const STORED_EVENT_TYPES = [
   'incident.acknowledged',
   'incident.resolved',
 ];
-
-function parsePayload(
-  request: DeliveryWebhookRequest,
-): PagerDutyWebhookPayload {
-  try {
-    const payload = JSON.parse(request.rawBody.toString('utf8'));
-    if (typeof payload !== 'object' || payload === null) {
-      throw new Error('not an object');
-    }
-    return payload;
-  } catch {
-    throw new InputError('The PagerDuty webhook body is not a JSON object');
-  }
-}
 
 /**
  * PagerDuty v3 webhooks at `POST /api/delivery/webhooks/pagerduty`: each delivery is signed with
@@ -75,16 +65,27 @@ export class PagerDutyWebhookHandler implements DeliveryWebhookHandler {
   }
 
   getDeliveryId(request: DeliveryWebhookRequest) {
-    const id = parsePayload(request).event?.id;
-    return typeof id === 'string' && id ? id : undefined;
+    return parseWebhookPayload(
+      'PagerDuty',
+      request.rawBody,
+      pagerDutyEventSchema,
+    ).event.id;
   }
 
   async toEvents(request: DeliveryWebhookRequest) {
-    const event = parsePayload(request).event;
-    const eventType = event?.event_type ?? 'unknown';
-    if (!event || !STORED_EVENT_TYPES.includes(eventType) || !event.data) {
+    const eventType = parseWebhookPayload(
+      'PagerDuty',
+      request.rawBody,
+      pagerDutyEventSchema,
+    ).event.event_type;
+    if (!STORED_EVENT_TYPES.includes(eventType)) {
       return { events: [], ignored: `event type ${eventType} is not stored` };
     }
+    const { event } = parseWebhookPayload(
+      'PagerDuty',
+      request.rawBody,
+      pagerDutyIncidentEventSchema,
+    );
     const serviceId = event.data.service?.id;
     if (!serviceId) {
       return { events: [], ignored: 'the incident names no service' };

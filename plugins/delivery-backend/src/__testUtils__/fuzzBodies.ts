@@ -42,9 +42,10 @@ const anyText = (maxLength: number) =>
 
 const keyText = anyText(30).filter(value => value.trim().length > 0);
 
+/** Plausible times: not before 2000, and (with the 30 days of an instant pair) not in the future. */
 const epoch = fc.integer({
   min: Date.UTC(2000, 0, 1),
-  max: Date.UTC(2030, 0, 1),
+  max: Date.UTC(2026, 0, 1),
 });
 const offsetMinutes = fc.constantFrom(0, 0, 60, 120, -300, 330, 345, -720, 840);
 
@@ -181,8 +182,8 @@ const workItem = fc
     sprint: optional(anyText(40)),
     times: instantPair,
     escaped: optional(fc.boolean()),
-    points: optional(fc.double({ min: 0, max: 1e6, noNaN: true })),
-    activeHours: optional(fc.double({ min: 0, max: 1e6, noNaN: true })),
+    points: optional(fc.double({ min: 0, max: 1000, noNaN: true })),
+    activeHours: optional(fc.double({ min: 0, max: 20_000, noNaN: true })),
   })
   .map(({ times, ...event }) =>
     defined({
@@ -365,6 +366,8 @@ const badInstant = fc.oneof(
     '+275760-09-13T00:00:00Z',
     'yesterday',
     '',
+    '1999-12-31T23:59:59Z', // implausibly early
+    '2099-01-01T00:00:00Z', // implausibly late
     '2026-01-01T00:00:00+25:00',
     '２０２６-01-01T00:00:00Z',
   ),
@@ -568,12 +571,23 @@ function outOfOrderEvent(
   }
 }
 
-const validBatch = fc.array(validEvent, { minLength: 1, maxLength: 5 });
+/** An event's key within a batch; placeholder ids become distinct fresh ids, so they never collide. */
+const batchKey = (event: EventObject) =>
+  String(event.id).startsWith(FRESH_ID)
+    ? event
+    : JSON.stringify([event.type, event.source, event.id]);
+
+/** A record twice in one body is refused: valid batches hold each key once. */
+const validBatch = fc.uniqueArray(validEvent, {
+  minLength: 1,
+  maxLength: 5,
+  selector: batchKey,
+});
 
 /** Broken events at random places among valid ones. */
 const invalidEventsBody: fc.Arbitrary<FuzzBody> = fc
   .record({
-    valid: fc.array(validEvent, { maxLength: 8 }),
+    valid: fc.uniqueArray(validEvent, { maxLength: 8, selector: batchKey }),
     broken: fc.array(
       fc.tuple(fc.nat(), brokenEvent).map(([at, broken]) => ({ at, broken })),
       { minLength: 1, maxLength: 3 },

@@ -14,6 +14,40 @@ export type RecordRow = { source: string; id: string } & Record<
   string | number | boolean | null
 >;
 
+/** The record's own times, epoch milliseconds. */
+function timesOf(event: DeliveryEvent): (number | undefined)[] {
+  switch (event.type) {
+    case 'deployment':
+      return [event.startedAt, event.finishedAt];
+    case 'change':
+      return [event.firstCommitAt, event.mergedAt];
+    case 'incident':
+      return [event.openedAt, event.acknowledgedAt, event.resolvedAt];
+    case 'workItem':
+      return [event.createdAt, event.startedAt, event.completedAt];
+    case 'sliSample':
+      return [event.timestamp];
+    case 'qualitySnapshot':
+      return [event.at];
+    default:
+      return [];
+  }
+}
+
+/**
+ * When the source last changed the record: its `updatedAt`, else the newest of its own times
+ * (a deployment that finished, an incident resolved since), else null (always overwritten).
+ */
+export function sourceUpdatedAt(event: DeliveryEvent): number | null {
+  if (event.updatedAt !== undefined) {
+    return event.updatedAt;
+  }
+  const times = timesOf(event).filter(
+    (time): time is number => time !== undefined,
+  );
+  return times.length > 0 ? Math.max(...times) : null;
+}
+
 /** Maps a validated event to the row of its table; absent optional fields become NULL. */
 export function toRecordRow(
   event: DeliveryEvent,
@@ -24,6 +58,7 @@ export function toRecordRow(
     id: event.id,
     entity_ref: event.entityRef,
     ingested_at: ingestedAt,
+    source_updated_at: sourceUpdatedAt(event),
   };
   switch (event.type) {
     case 'deployment':

@@ -4,9 +4,20 @@ import { z } from 'zod';
 /** The most events one ingestion call may carry. */
 export const MAX_EVENTS_PER_BATCH = 5000;
 
+/** No delivery record predates this; an earlier time is a unit or parsing mistake upstream. */
+const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+/** Clocks drift, but a record more than a day ahead of ours was not observed yet. */
+const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
 const instant = z.iso
   .datetime({ offset: true })
-  .transform(value => Date.parse(value));
+  .transform(value => Date.parse(value))
+  .refine(value => value >= EARLIEST_INSTANT, {
+    message: 'must not be before 2000-01-01T00:00:00Z',
+  })
+  .refine(value => value <= Date.now() + MAX_FUTURE_MS, {
+    message: 'must not be more than a day in the future',
+  });
 
 /**
  * PostgreSQL text holds neither U+0000 nor lone surrogates (stored as U+FFFD, two distinct ids
@@ -55,6 +66,11 @@ const common = {
   source: key,
   id: key,
   entityRef,
+  /**
+   * When the source last changed the record; without it, the newest of the record's own times
+   * stands in. An older state never overwrites a newer one.
+   */
+  updatedAt: instant.optional(),
 };
 
 const notBefore =
@@ -74,6 +90,13 @@ const notBefore =
       });
     }
   };
+
+/** More story points than any one work item is sized with: a unit or field mistake. */
+const MAX_POINTS = 1000;
+/** Ten years of working hours: beyond it, minutes or seconds were sent as hours. */
+const MAX_ACTIVE_HOURS = 20_000;
+/** Event counts stay exact as doubles up to 2^53. */
+const MAX_SLI_COUNT = Number.MAX_SAFE_INTEGER;
 
 const deployment = z
   .object({
@@ -125,8 +148,8 @@ const workItem = z
     startedAt: instant.optional(),
     completedAt: instant.optional(),
     escaped: z.boolean().default(false),
-    points: z.number().nonnegative().optional(),
-    activeHours: z.number().nonnegative().optional(),
+    points: z.number().nonnegative().max(MAX_POINTS).optional(),
+    activeHours: z.number().nonnegative().max(MAX_ACTIVE_HOURS).optional(),
   })
   .superRefine(notBefore('startedAt', 'createdAt'))
   .superRefine(notBefore('completedAt', 'startedAt'));
@@ -137,8 +160,8 @@ const sliSample = z
     type: z.literal('sliSample'),
     slo: key,
     timestamp: instant,
-    good: z.number().nonnegative(),
-    total: z.number().nonnegative(),
+    good: z.number().nonnegative().max(MAX_SLI_COUNT),
+    total: z.number().nonnegative().max(MAX_SLI_COUNT),
   })
   .superRefine((event, ctx) => {
     if (event.good > event.total) {

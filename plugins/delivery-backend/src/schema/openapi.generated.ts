@@ -976,6 +976,10 @@ export const spec = {
           },
           "updated": {
             "type": "integer"
+          },
+          "outdated": {
+            "type": "integer",
+            "description": "Records not written because the stored one is newer (by updatedAt, or the newest of the record's own times); absent when there are none."
           }
         }
       },

@@ -1,4 +1,4 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { AuthService } from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_HAS_PART,
@@ -24,14 +24,19 @@ const targetsOf = (entity: Entity, relationType: string) =>
  * Resolves which entities' records make up a scorecard, through the catalog: a Component (or
  * any other kind) counts its own records; a System also its parts; a Group everything it owns
  * and the parts of the systems it owns.
+ *
+ * The catalog is read with the plugin's own service credentials, once the router has authorized
+ * the caller for the delivery permission: a caller's token may be restricted to the `delivery`
+ * plugin (the CI token), and the catalog would refuse it.
  */
 export class EntityScope {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+  ) {}
 
-  async resolve(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<ResolvedScope> {
+  async resolve(entityRef: string): Promise<ResolvedScope> {
+    const credentials = await this.auth.getOwnServiceCredentials();
     const entity = await this.catalog.getEntityByRef(entityRef, {
       credentials,
     });

@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { OnCallResponse } from '@delivery-insights/backstage-plugin-delivery-common';
 import { DeliveryProvider } from '@delivery-insights/backstage-plugin-delivery-node';
@@ -23,14 +20,8 @@ export class ProviderService {
     return [...this.options.providers.keys()];
   }
 
-  async onCall(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<OnCallResponse> {
-    const { entity } = await this.options.entityScope.resolve(
-      entityRef,
-      credentials,
-    );
+  async onCall(entityRef: string): Promise<OnCallResponse> {
+    const { entity } = await this.options.entityScope.resolve(entityRef);
     const answering = [...this.options.providers.values()].filter(
       provider => provider.getOnCall,
     );

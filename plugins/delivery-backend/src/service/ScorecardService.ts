@@ -1,4 +1,3 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Scorecard,
   ScorecardRecords,
@@ -39,12 +38,8 @@ export class ScorecardService {
     },
   ) {}
 
-  async forEntity(
-    entityRef: string,
-    window: TimeWindow,
-    credentials: BackstageCredentials,
-  ): Promise<Scorecard> {
-    return this.compute(await this.scope(entityRef, credentials), window);
+  async forEntity(entityRef: string, window: TimeWindow): Promise<Scorecard> {
+    return this.compute(await this.scope(entityRef), window);
   }
 
   async forOrganization(window: TimeWindow): Promise<Scorecard> {
@@ -56,10 +51,9 @@ export class ScorecardService {
     metric: TimeSeriesMetric,
     window: TimeWindow,
     bucketSize: BucketSize,
-    credentials: BackstageCredentials,
   ): Promise<TimeSeriesPoint[]> {
     const scope = entityRef
-      ? await this.scope(entityRef, credentials)
+      ? await this.scope(entityRef)
       : { entityRef: null, entityRefs: null };
     return Promise.all(
       buckets(window, bucketSize).map(async bucket => {
@@ -84,10 +78,9 @@ export class ScorecardService {
   async records(
     entityRef: string | null,
     window: TimeWindow,
-    credentials: BackstageCredentials,
   ): Promise<ScorecardRecords> {
     const { entityRefs } = entityRef
-      ? await this.scope(entityRef, credentials)
+      ? await this.scope(entityRef)
       : { entityRefs: null };
     const lists = this.options.recordLists;
     const [deployments, changes, incidents] = await Promise.all([
@@ -107,14 +100,8 @@ export class ScorecardService {
     };
   }
 
-  private async scope(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<Scope> {
-    const resolved = await this.options.entityScope.resolve(
-      entityRef,
-      credentials,
-    );
+  private async scope(entityRef: string): Promise<Scope> {
+    const resolved = await this.options.entityScope.resolve(entityRef);
     return {
       entityRef: resolved.entityRef,
       entityRefs: resolved.entityRefs,

@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   EntitySlos,
   SloDefinition,
@@ -32,14 +29,9 @@ export class SloService {
     },
   ) {}
 
-  async forEntity(
-    entityRef: string,
-    credentials: BackstageCredentials,
-    now = new Date(),
-  ): Promise<EntitySlos> {
+  async forEntity(entityRef: string, now = new Date()): Promise<EntitySlos> {
     const { entity, entityRef: ref } = await this.options.entityScope.resolve(
       entityRef,
-      credentials,
     );
     const { definitions, errors } = await this.options.definitions.read(entity);
     const results = await Promise.all(

@@ -65,14 +65,22 @@ const entityRefOf = (req: Request) =>
     name: req.params.name,
   });
 
-const parseEntityRefParam = (entityRef: string) => {
+/** The width of the entity_ref columns: a longer reference names no stored entity. */
+const MAX_ENTITY_REF_LENGTH = 255;
+
+const parseEntityRefParam = (entityRef: string, name = 'entityRef') => {
+  if (entityRef.length > MAX_ENTITY_REF_LENGTH) {
+    throw new InputError(
+      `Invalid query parameter ${name}: longer than ${MAX_ENTITY_REF_LENGTH} characters`,
+    );
+  }
   try {
     return stringifyEntityRef(
       parseEntityRef(entityRef, { defaultNamespace: 'default' }),
     );
   } catch {
     throw new InputError(
-      'Invalid query parameter entityRef: must be an entity reference such as component:default/my-service',
+      `Invalid query parameter ${name}: must be an entity reference such as component:default/my-service`,
     );
   }
 };
@@ -183,53 +191,54 @@ export async function createRouter(
   });
 
   router.get('/scorecards', async (req, res) => {
-    const credentials = await readable(req);
-    const entityRefs = [req.query.entityRef].flat();
+    await readable(req);
+    const refs = [req.query.entityRef].flat();
+    const entityRefs = refs.map((ref, index) =>
+      parseEntityRefParam(
+        ref,
+        refs.length > 1 ? `entityRef[${index}]` : 'entityRef',
+      ),
+    );
     const window = windowOf(req);
     const items = await Promise.all(
-      entityRefs.map(ref => scorecards.forEntity(ref, window, credentials)),
+      entityRefs.map(ref => scorecards.forEntity(ref, window)),
     );
     res.json({ items });
   });
 
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
-    const credentials = await readable(req);
-    res.json(
-      await scorecards.forEntity(entityRefOf(req), windowOf(req), credentials),
-    );
+    await readable(req);
+    res.json(await scorecards.forEntity(entityRefOf(req), windowOf(req)));
   });
 
   router.get(
     '/entities/:kind/:namespace/:name/timeseries',
     async (req, res) => {
-      const credentials = await readable(req);
+      await readable(req);
       const { metric, bucket = 'week' } = req.query;
       const points = await scorecards.timeSeries(
         entityRefOf(req),
         metric,
         windowOf(req),
         bucket,
-        credentials,
       );
       res.json({ metric, bucket, points });
     },
   );
 
   router.get('/entities/:kind/:namespace/:name/records', async (req, res) => {
-    const credentials = await readable(req);
-    res.json(
-      await scorecards.records(entityRefOf(req), windowOf(req), credentials),
-    );
+    await readable(req);
+    res.json(await scorecards.records(entityRefOf(req), windowOf(req)));
   });
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
-    const credentials = await readable(req);
-    res.json(await slos.forEntity(entityRefOf(req), credentials));
+    await readable(req);
+    res.json(await slos.forEntity(entityRefOf(req)));
   });
 
   router.get('/entities/:kind/:namespace/:name/oncall', async (req, res) => {
-    const credentials = await readable(req);
-    res.json(await providers.onCall(entityRefOf(req), credentials));
+    await readable(req);
+    res.json(await providers.onCall(entityRefOf(req)));
   });
 
   router.get('/sync-status', async (req, res) => {
@@ -264,9 +273,9 @@ export async function createRouter(
   });
 
   router.get('/reports/:report', async (req, res) => {
-    const credentials = await readable(req);
+    await readable(req);
     const request = parseReportRequest(req.params.report, req.query);
-    const { fileName, markdown } = await reports.render(request, credentials);
+    const { fileName, markdown } = await reports.render(request);
     res
       .status(200)
       .type('text/markdown; charset=utf-8')
