@@ -11,13 +11,15 @@ import { exhaustionAt } from './forecast';
 import {
   SliSample,
   budgetHistory,
+  burnRateWindowEnd,
   burnRateWindowMs,
   indexSamples,
 } from './windowedSums';
 
 /**
  * One SLO's status at `now`: attainment and budget over the rolling window
- * [now - windowDays, now), burn rates over each window ending now, the multi-window alert state,
+ * [now - windowDays, now), burn rates over each window ending at the last complete 5-minute bucket
+ * (`burnRateWindowEnd`), the multi-window alert state,
  * the forecast at the 6h burn rate, and one history point per day of the window (plus `now`).
  * The history reaches back up to 2 × windowDays: pass samples from `now - 2 × windowDays` on.
  */
@@ -36,10 +38,24 @@ export function computeSloStatus({
   const index = indexSamples(samples);
   const { good, total } = index.sums(until - windowDays * DAY_MS, until);
   const summary = budgetSummary({ objective, good, total });
+  const burnRateEnd = burnRateWindowEnd(until);
+  const windowCounts = burnRateWindows.map(
+    window =>
+      [
+        window,
+        index.sums(burnRateEnd - burnRateWindowMs[window], burnRateEnd),
+      ] as const,
+  );
   const burnRates = Object.fromEntries(
-    burnRateWindows.map(window => [
+    windowCounts.map(([window, counts]) => [
       window,
-      burnRate(index.sums(until - burnRateWindowMs[window], until), objective),
+      burnRate(counts, objective),
+    ]),
+  ) as Record<BurnRateWindow, number | null>;
+  const errorRates = Object.fromEntries(
+    windowCounts.map(([window, { good, total }]) => [
+      window,
+      total === 0 ? null : (total - good) / total,
     ]),
   ) as Record<BurnRateWindow, number | null>;
   const exhaustion = exhaustionAt({
@@ -57,7 +73,7 @@ export function computeSloStatus({
     consumed: summary.consumed,
     remaining: summary.remaining,
     burnRates,
-    alert: alertState(burnRates),
+    alert: alertState(errorRates, summary.errorBudget),
     exhaustionAt: exhaustion === null ? null : exhaustion.toISOString(),
     history: budgetHistory({
       samples,
