@@ -2,6 +2,7 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import {
   EntitySlos,
   SloDefinition,
@@ -77,7 +78,13 @@ export class SloService {
     };
   }
 
-  private samplesOf(
+  /** The SLO definitions of an entity, and the ones that could not be read. */
+  definitionsOf(entity: Entity) {
+    return this.options.definitions.read(entity);
+  }
+
+  /** One SLO's samples in a window, from Prometheus or the ingested samples. */
+  samplesOf(
     ref: string,
     definition: SloDefinition,
     window: TimeWindow,

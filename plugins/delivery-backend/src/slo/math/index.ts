@@ -16,4 +16,5 @@ export {
   sumsSince,
 } from './windowedSums';
 export type { SampleIndex, SliSample } from './windowedSums';
-export { computeSloStatus } from './sloStatus';
+export { computeSloStatus, sloSnapshot } from './sloStatus';
+export type { SloSnapshot } from './sloStatus';
