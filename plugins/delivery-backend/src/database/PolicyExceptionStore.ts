@@ -159,24 +159,24 @@ export class PolicyExceptionStore {
         .select('id', 'status', 'until');
     let expired = 0;
     for (const row of due) {
-      await this.knex.transaction(async tx => {
+      const changed = await this.knex.transaction(async tx => {
         const updated = await tx(EXCEPTIONS)
           .where({ id: row.id, status: row.status })
           .update({ status: 'expired', closed_at: Number(row.until) });
-        if (updated === 1) {
-          expired += 1;
-          await tx(EVENTS).insert({
-            exception_id: row.id,
-            action: 'expired',
-            actor: 'system',
-            at: Number(row.until),
-            comment:
-              row.status === 'requested'
-                ? 'expired before a decision'
-                : 'the exception ended',
-          });
-        }
+        if (updated !== 1) return false;
+        await tx(EVENTS).insert({
+          exception_id: row.id,
+          action: 'expired',
+          actor: 'system',
+          at: Number(row.until),
+          comment:
+            row.status === 'requested'
+              ? 'expired before a decision'
+              : 'the exception ended',
+        });
+        return true;
       });
+      if (changed) expired += 1;
     }
     return expired;
   }
