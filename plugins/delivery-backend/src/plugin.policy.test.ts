@@ -8,11 +8,20 @@ import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
+import { execFile } from 'node:child_process';
+import { mkdtemp, symlink } from 'node:fs/promises';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { testDatabases } from './__testUtils__/startDeliveryBackend';
 import { deliveryPlugin } from './plugin';
 
 jest.setTimeout(60_000);
+
+const run = promisify(execFile);
+const SCRIPT = resolve(__dirname, '../../../examples/ci/deploy-gate.sh');
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -608,6 +617,89 @@ describe.each(testDatabases.eachSupportedId())(
         'exception_id',
       );
       expect(events.map(e => e.exception_id)).toEqual(['closed-60-days-ago']);
+    });
+
+    it('makes examples/ci/deploy-gate.sh fail on block with the reasons, and pass for an excepted deployment', async () => {
+      const { server, ingest, exceptionsPath } = await startBackend(databaseId);
+      await ingest([sample('payments', 240, 998_000, 1_000_000)]);
+      const requested = await request(server)
+        .post(exceptionsPath('payments'))
+        .set('Authorization', as(ALICE))
+        .send({
+          reasonKind: 'security-patch',
+          justification: 'Patches the TLS library',
+          deploymentId: 'build-17',
+        });
+      await request(server)
+        .post(`${exceptionsPath('payments')}/${requested.body.id}/grant`)
+        .set('Authorization', as(LEAD))
+        .send({})
+        .expect(200);
+
+      const { port } = server.address() as AddressInfo;
+      const gateScript = (env: Record<string, string>, path?: string) =>
+        run(SCRIPT, [], {
+          env: {
+            ...process.env,
+            ...(path ? { PATH: path } : {}),
+            DELIVERY_URL: `http://localhost:${port}/`,
+            DELIVERY_TOKEN: mockCredentials.service.token(),
+            ...env,
+          },
+        }).then(
+          ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+          (error: { code: number; stdout: string; stderr: string }) => error,
+        );
+
+      const blocked = await gateScript({
+        ENTITY_REF: 'component:default/payments',
+      });
+      expect(blocked.code).toBe(1);
+      expect(blocked.stdout).toContain(
+        'Error-budget policy of component:default/payments: freeze; decision: block',
+      );
+      expect(blocked.stdout).toContain(
+        '- SLO availability: error budget exhausted (-100 % left)',
+      );
+
+      const excepted = await gateScript({
+        ENTITY_REF: 'component:payments',
+        DEPLOYMENT_ID: 'build-17',
+      });
+      expect(excepted.code).toBe(0);
+      expect(excepted.stdout).toContain('freeze; decision: allow');
+      expect(excepted.stdout).toContain(`Exception ${requested.body.id}`);
+
+      // Without jq, node reads the answer.
+      const bin = await mkdtemp(join(tmpdir(), 'deploy-gate-bin-'));
+      for (const tool of [
+        'bash',
+        'curl',
+        'node',
+        'mktemp',
+        'head',
+        'tail',
+        'cat',
+        'rm',
+      ]) {
+        const found = (
+          await run('bash', ['-c', `command -v ${tool}`])
+        ).stdout.trim();
+        await symlink(found, join(bin, tool));
+      }
+      const withoutJq = await gateScript(
+        { ENTITY_REF: 'component:default/payments' },
+        bin,
+      );
+      expect(withoutJq.code).toBe(1);
+      expect(withoutJq.stdout).toContain('decision: block');
+      expect(withoutJq.stdout).toContain('error budget exhausted');
+
+      const unknown = await gateScript({
+        ENTITY_REF: 'component:default/nope',
+      });
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('404');
     });
   },
 );
