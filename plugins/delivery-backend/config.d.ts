@@ -97,6 +97,22 @@ export interface Config {
       /** Days to keep records, a positive number, e.g. 730. */
       days?: number;
     };
+    /**
+     * The organisation's error-budget policy (docs/slo.md, "Error-budget policy"): an entity is
+     * `warn` when an SLO's budget remaining is below the threshold or it opens a ticket, and
+     * `freeze` when a budget is exhausted or an SLO pages. The deploy gate blocks during a freeze
+     * unless a granted exception covers the deployment. Entities override the threshold with the
+     * `delivery-insights.io/error-budget-policy-warn-below` annotation.
+     */
+    errorBudgetPolicy?: {
+      /** Warn below this percentage of the budget remaining, 0 to 100. Default 25. */
+      warnBelowPercent?: number;
+      /**
+       * Days the exception trail (requests, grants, refusals, expiries) is kept after an exception
+       * ended, whatever `retention.days` says. Default 365.
+       */
+      auditDays?: number;
+    };
     /** `POST /api/delivery/webhooks/{name}`, served for the webhook handlers of provider modules. */
     webhooks?: {
       /** Largest accepted body in bytes; larger ones are answered 413. Default 1048576 (1 MiB). */

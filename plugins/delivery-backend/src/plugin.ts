@@ -26,6 +26,9 @@ import { SloDefinitionReader } from './slo/definitions/SloDefinitionReader';
 import { PrometheusSliSource } from './slo/prometheus/PrometheusSliSource';
 import { ScmIntegrations } from '@backstage/integration';
 import { SyncStateStore } from './database/SyncStateStore';
+import { PolicyExceptionStore } from './database/PolicyExceptionStore';
+import { readErrorBudgetPolicy } from './policy/policySettings';
+import { PolicyService } from './service/PolicyService';
 import { ProviderService } from './service/ProviderService';
 import {
   createWebhookRouter,
@@ -78,6 +81,7 @@ export const deliveryPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
+        userInfo: coreServices.userInfo,
       },
       async init({
         auth,
@@ -91,6 +95,7 @@ export const deliveryPlugin = createBackendPlugin({
         permissionsRegistry,
         scheduler,
         urlReader,
+        userInfo,
       }) {
         permissionsRegistry.addPermissions(deliveryPermissions);
         const retentionDays = readRetentionDays(config);
@@ -108,6 +113,15 @@ export const deliveryPlugin = createBackendPlugin({
           samples: new SliSampleQuery(store.knex),
           prometheus: PrometheusSliSource.fromConfig(config),
           logger,
+        });
+        const errorBudgetPolicy = readErrorBudgetPolicy(config);
+        const policyExceptions = new PolicyExceptionStore(store.knex);
+        const policies = new PolicyService({
+          entityScope,
+          slos,
+          exceptions: policyExceptions,
+          userInfo,
+          policy: errorBudgetPolicy,
         });
         const scorecards = new ScorecardService({
           entityScope,
@@ -159,6 +173,7 @@ export const deliveryPlugin = createBackendPlugin({
             slos,
             reports,
             providers: providerService,
+            policies,
           }),
         );
         if (retentionDays !== undefined) {
@@ -167,6 +182,10 @@ export const deliveryPlugin = createBackendPlugin({
             logger,
             scheduler,
             days: retentionDays,
+            exceptions: {
+              store: policyExceptions,
+              auditDays: errorBudgetPolicy.auditDays,
+            },
           });
         }
         for (const provider of providers.values()) {

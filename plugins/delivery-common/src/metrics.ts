@@ -128,6 +128,11 @@ export type DeploymentRecord = {
   /** Counted as failed: rolled back, or named as the cause by an incident. */
   failed: boolean;
   changeIds: string[];
+  /**
+   * Production deployments only: true when it started while the entity's error-budget policy
+   * was `freeze` and no granted exception covered it (docs/slo.md, "Error-budget policy").
+   */
+  freezeViolation?: boolean;
 };
 
 /** A change first shipped to production in the window, behind lead time. @public */

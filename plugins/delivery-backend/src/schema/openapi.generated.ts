@@ -530,6 +530,274 @@ export const spec = {
         ]
       }
     },
+    "/entities/{kind}/{namespace}/{name}/deploy-gate": {
+      "get": {
+        "operationId": "GetEntityDeployGate",
+        "description": "The entity's error-budget policy state now (normal, warn or freeze, from its SLOs) and what a CI system should do with a deployment: allow, warn, or block during a freeze unless a granted exception covers it (one for `deploymentId`, or one for every deployment until a time). `reasons` says why, one line per SLO and rule. See docs/slo.md, \"Error-budget policy\". Requires the delivery.scorecard.read permission.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "deploymentId",
+            "in": "query",
+            "required": false,
+            "description": "The deployment about to run, to match an exception granted for it alone.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The gate's answer now.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeployGate"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/policy/exceptions": {
+      "get": {
+        "operationId": "GetEntityPolicyExceptions",
+        "description": "Every exception requested for the entity, newest first, each with its trail: who requested, granted, refused it and when, and why; expired ones included until the policy's audit period has passed. Requires the delivery.scorecard.read permission.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The exceptions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/PolicyException"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      },
+      "post": {
+        "operationId": "RequestPolicyException",
+        "description": "Requests an exception to deploy during a freeze: for one deployment (`deploymentId`, ending after 24 hours unless `until` is given) or for every deployment until `until`, at most 14 days ahead. Only an owner of the entity (or a holder of delivery.policy.exception) may request one. 400 names the bad field.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "reasonKind": {
+                    "description": "p0-fix, security-patch or other."
+                  },
+                  "justification": {
+                    "description": "Why the deployment cannot wait, at least 10 characters."
+                  },
+                  "deploymentId": {
+                    "description": "The one deployment the exception is for."
+                  },
+                  "until": {
+                    "description": "When the exception ends, an ISO 8601 time in the future."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The request, pending a decision.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PolicyException"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/policy/exceptions/{id}/grant": {
+      "post": {
+        "operationId": "GrantPolicyException",
+        "description": "Grants a pending request; from then until it ends, the deploy gate allows the deployments it covers during a freeze. 409 when the request is no longer pending (granted, refused or expired). Requires the delivery.policy.exception permission.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/exceptionId"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "comment": {
+                    "description": "Optional note kept in the trail."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The granted exception.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PolicyException"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/policy/exceptions/{id}/refuse": {
+      "post": {
+        "operationId": "RefusePolicyException",
+        "description": "Refuses a pending request, with the reason (`comment`, required) kept in the trail. 409 when the request is no longer pending. Requires the delivery.policy.exception permission.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/exceptionId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "comment": {
+                    "description": "Why the request is refused."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The refused exception.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PolicyException"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
     "/sync-status": {
       "get": {
         "operationId": "GetSyncStatus",
@@ -836,6 +1104,14 @@ export const spec = {
       },
       "name": {
         "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "exceptionId": {
+        "name": "id",
         "in": "path",
         "required": true,
         "schema": {
@@ -1267,6 +1543,211 @@ export const spec = {
           },
           "to": {
             "type": "string"
+          }
+        }
+      },
+      "PolicyException": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "reasonKind",
+          "justification",
+          "deploymentId",
+          "until",
+          "status",
+          "requestedBy",
+          "requestedAt",
+          "events"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "reasonKind": {
+            "type": "string",
+            "enum": [
+              "p0-fix",
+              "security-patch",
+              "other"
+            ]
+          },
+          "justification": {
+            "type": "string"
+          },
+          "deploymentId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "until": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "requested",
+              "granted",
+              "refused",
+              "expired"
+            ]
+          },
+          "requestedBy": {
+            "type": "string"
+          },
+          "requestedAt": {
+            "type": "string"
+          },
+          "events": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "action",
+                "actor",
+                "at",
+                "comment"
+              ],
+              "properties": {
+                "action": {
+                  "type": "string",
+                  "enum": [
+                    "requested",
+                    "granted",
+                    "refused",
+                    "expired"
+                  ]
+                },
+                "actor": {
+                  "type": "string"
+                },
+                "at": {
+                  "type": "string"
+                },
+                "comment": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "DeployGate": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "at",
+          "decision",
+          "state",
+          "reasons",
+          "slos",
+          "exception",
+          "policy"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string"
+          },
+          "decision": {
+            "type": "string",
+            "enum": [
+              "allow",
+              "warn",
+              "block"
+            ]
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "normal",
+              "warn",
+              "freeze"
+            ]
+          },
+          "reasons": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "code",
+                "message"
+              ],
+              "properties": {
+                "slo": {
+                  "type": "string"
+                },
+                "code": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "slos": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "name",
+                "remaining",
+                "alert",
+                "state"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "remaining": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "alert": {
+                  "type": "string"
+                },
+                "state": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "exception": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/PolicyException"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "policy": {
+            "type": "object",
+            "required": [
+              "warnBelowPercent",
+              "auditDays"
+            ],
+            "properties": {
+              "warnBelowPercent": {
+                "type": "number"
+              },
+              "auditDays": {
+                "type": "number"
+              }
+            }
           }
         }
       }

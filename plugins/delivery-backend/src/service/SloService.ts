@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import {
   EntitySlos,
   SloDefinition,
@@ -69,7 +70,13 @@ export class SloService {
     };
   }
 
-  private samplesOf(
+  /** The SLO definitions of an entity, and the ones that could not be read. */
+  definitionsOf(entity: Entity) {
+    return this.options.definitions.read(entity);
+  }
+
+  /** One SLO's samples in a window, from Prometheus or the ingested samples. */
+  samplesOf(
     ref: string,
     definition: SloDefinition,
     window: TimeWindow,

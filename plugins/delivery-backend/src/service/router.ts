@@ -16,6 +16,7 @@ import {
   DeliveryHealth,
   deliveryAdminPermission,
   deliveryEventsCreatePermission,
+  deliveryPolicyExceptionPermission,
   deliveryScorecardReadPermission,
 } from '@delivery-insights/backstage-plugin-delivery-common';
 import express, { Request } from 'express';
@@ -32,6 +33,11 @@ import {
   parseReportRequest,
 } from '../reports/reportRequest';
 import { ProviderService } from './ProviderService';
+import { PolicyService } from './PolicyService';
+import {
+  parseExceptionDecision,
+  parseExceptionRequest,
+} from './policyRequests';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -44,6 +50,7 @@ export interface RouterOptions {
   slos: SloService;
   reports: ReportService;
   providers: ProviderService;
+  policies: PolicyService;
 }
 
 /** Ingestion bodies of 5,000 events with long titles stay well below this. */
@@ -108,6 +115,7 @@ export async function createRouter(
     slos,
     reports,
     providers,
+    policies,
   } = options;
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -228,7 +236,11 @@ export async function createRouter(
 
   router.get('/entities/:kind/:namespace/:name/records', async (req, res) => {
     await readable(req);
-    res.json(await scorecards.records(entityRefOf(req), windowOf(req)));
+    const records = await scorecards.records(entityRefOf(req), windowOf(req));
+    res.json({
+      ...records,
+      deployments: await policies.flagDeployments(records.deployments),
+    });
   });
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
@@ -240,6 +252,78 @@ export async function createRouter(
     await readable(req);
     res.json(await providers.onCall(entityRefOf(req)));
   });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/deploy-gate',
+    async (req, res) => {
+      await readable(req);
+      const { deploymentId } = req.query;
+      res.json(await policies.gate(entityRefOf(req), { deploymentId }));
+    },
+  );
+
+  router.get(
+    '/entities/:kind/:namespace/:name/policy/exceptions',
+    async (req, res) => {
+      await readable(req);
+      res.json({
+        items: await policies.listExceptions(entityRefOf(req)),
+      });
+    },
+  );
+
+  router.post(
+    '/entities/:kind/:namespace/:name/policy/exceptions',
+    async (req, res) => {
+      const credentials = await readable(req);
+      const now = new Date();
+      const request = parseExceptionRequest(req.body, now);
+      const [decision] = await permissions.authorize(
+        [{ permission: deliveryPolicyExceptionPermission }],
+        { credentials },
+      );
+      const exception = await policies.requestException(
+        entityRefOf(req),
+        credentials,
+        request,
+        { mayDecide: decision.result === AuthorizeResult.ALLOW, now },
+      );
+      logger.info(
+        `Policy exception ${exception.id} for ${exception.entityRef} requested by ${exception.requestedBy} (${exception.reasonKind})`,
+      );
+      res.status(201).json(exception);
+    },
+  );
+
+  for (const [path, action] of [
+    ['grant', 'granted'],
+    ['refuse', 'refused'],
+  ] as const) {
+    router.post(
+      `/entities/:kind/:namespace/:name/policy/exceptions/:id/${path}`,
+      async (req, res) => {
+        const credentials = await authorized(
+          req,
+          deliveryPolicyExceptionPermission,
+          `${path} error-budget policy exceptions`,
+        );
+        const { comment } = parseExceptionDecision(req.body, action);
+        const exception = await policies.decide(
+          entityRefOf(req),
+          req.params.id,
+          action,
+          credentials,
+          comment,
+        );
+        logger.info(
+          `Policy exception ${exception.id} for ${
+            exception.entityRef
+          } ${action} by ${principalOf(credentials)}`,
+        );
+        res.json(exception);
+      },
+    );
+  }
 
   router.get('/sync-status', async (req, res) => {
     await readable(req);
