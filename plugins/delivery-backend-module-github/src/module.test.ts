@@ -480,6 +480,24 @@ describe.each(databases.eachSupportedId())('the GitHub module on %p', id => {
     expect((await records(get)).deployments).toHaveLength(5);
   });
 
+  it('answers a backfill within the initial delay after startup with when the sync starts', async () => {
+    server.use(...fakeGithub(scenario()).handlers);
+    const { http } = await startBackend(id, {
+      github: { schedule: { initialDelaySeconds: 600 } },
+    });
+    const requestedAt = Date.now();
+    const response = await request(http)
+      .post('/api/delivery/providers/github/backfill')
+      .expect(202);
+    expect(response.body).toMatchObject({
+      provider: 'github',
+      triggered: true,
+    });
+    const startsAt = Date.parse(response.body.startsAt);
+    expect(startsAt).toBeGreaterThan(requestedAt + 590_000);
+    expect(startsAt).toBeLessThanOrEqual(Date.now() + 600_000);
+  });
+
   describe('webhooks', () => {
     const post = (
       http: Awaited<ReturnType<typeof startBackend>>['http'],
