@@ -636,6 +636,28 @@ describe.each(databases.eachSupportedId())('the GitHub module on %p', id => {
       ).toBe(0);
     });
 
+    it('answers 401 without naming its configuration when no webhook secret is configured', async () => {
+      const repo = scenario();
+      server.use(...fakeGithub(repo).handlers);
+      const { http } = await startBackend(id, {
+        github: { webhookSecret: undefined },
+      });
+      const response = await post(
+        http,
+        'pull_request',
+        {
+          action: 'closed',
+          pull_request: { ...pullJson(repo, repo.pulls[1]), merged: true },
+          repository,
+        },
+        { delivery: 'no-secret-1' },
+      );
+      expect(response.status).toBe(401);
+      expect(response.body.error.message).toBe(
+        'GitHub webhooks are not accepted by this backend',
+      );
+    });
+
     it('answers 400 naming the field and stores nothing for a signed payload of the wrong shape', async () => {
       const repo = scenario();
       server.use(...fakeGithub(repo).handlers);
