@@ -480,6 +480,24 @@ describe.each(databases.eachSupportedId())('the GitHub module on %p', id => {
     expect((await records(get)).deployments).toHaveLength(5);
   });
 
+  it('answers a backfill within the initial delay after startup with when the sync starts', async () => {
+    server.use(...fakeGithub(scenario()).handlers);
+    const { http } = await startBackend(id, {
+      github: { schedule: { initialDelaySeconds: 600 } },
+    });
+    const requestedAt = Date.now();
+    const response = await request(http)
+      .post('/api/delivery/providers/github/backfill')
+      .expect(202);
+    expect(response.body).toMatchObject({
+      provider: 'github',
+      triggered: true,
+    });
+    const startsAt = Date.parse(response.body.startsAt);
+    expect(startsAt).toBeGreaterThan(requestedAt + 590_000);
+    expect(startsAt).toBeLessThanOrEqual(Date.now() + 600_000);
+  });
+
   describe('webhooks', () => {
     const post = (
       http: Awaited<ReturnType<typeof startBackend>>['http'],
@@ -616,6 +634,28 @@ describe.each(databases.eachSupportedId())('the GitHub module on %p', id => {
       expect(
         Number((await knex('delivery_changes').count({ n: '*' }))[0].n),
       ).toBe(0);
+    });
+
+    it('answers 401 without naming its configuration when no webhook secret is configured', async () => {
+      const repo = scenario();
+      server.use(...fakeGithub(repo).handlers);
+      const { http } = await startBackend(id, {
+        github: { webhookSecret: undefined },
+      });
+      const response = await post(
+        http,
+        'pull_request',
+        {
+          action: 'closed',
+          pull_request: { ...pullJson(repo, repo.pulls[1]), merged: true },
+          repository,
+        },
+        { delivery: 'no-secret-1' },
+      );
+      expect(response.status).toBe(401);
+      expect(response.body.error.message).toBe(
+        'GitHub webhooks are not accepted by this backend',
+      );
     });
 
     it('answers 400 naming the field and stores nothing for a signed payload of the wrong shape', async () => {

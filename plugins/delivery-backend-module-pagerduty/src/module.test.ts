@@ -299,8 +299,9 @@ describe.each(databases.eachSupportedId())(
               email: 'anna@example.com',
               url: 'https://acme.eu.pagerduty.com/users/PXPGF42',
             },
-            from: '2026-11-23T09:00:00Z',
-            until: '2026-11-30T09:00:00Z',
+            // PagerDuty wrote them in the account's zone (-05:00): answered in UTC.
+            from: '2026-11-23T09:00:00.000Z',
+            until: '2026-11-30T09:00:00.000Z',
           },
           {
             provider: 'pagerduty',
@@ -504,6 +505,81 @@ describe.each(databases.eachSupportedId())(
         );
         expect(refused.status).toBe(400);
         expect(await backend.storedIds()).toEqual([]);
+      });
+
+      it('follows an incident through v3 events without created_at, as PagerDuty sent them in 2021', async () => {
+        const backend = await start(databaseId);
+        const base = Date.now() - 3 * HOUR_MS;
+        const at = (minutes: number) =>
+          new Date(base + minutes * 60_000).toISOString();
+        const deliver = async (
+          eventType: string,
+          id: string,
+          minutes: number,
+          status: string,
+          incidentId = 'PWEB001',
+        ) => {
+          const body = webhook(eventType, {
+            id,
+            occurredAt: at(minutes),
+            status,
+            // The 2021 captures carry no created_at (and no acknowledgements).
+            data: { id: incidentId, created_at: undefined },
+          });
+          return post(backend.server, body, sign(body));
+        };
+
+        const triggered = await deliver(
+          'incident.triggered',
+          '01FA0000000000000000000001',
+          0,
+          'triggered',
+        );
+        expect(triggered.body).toMatchObject({ received: 1, inserted: 1 });
+        const acknowledged = await deliver(
+          'incident.acknowledged',
+          '01FA0000000000000000000002',
+          5,
+          'acknowledged',
+        );
+        expect(acknowledged.body).toMatchObject({ received: 1, updated: 1 });
+        const resolved = await deliver(
+          'incident.resolved',
+          '01FA0000000000000000000003',
+          60,
+          'resolved',
+        );
+        expect(resolved.body).toMatchObject({ received: 1, updated: 1 });
+        // The acknowledgement retried after the resolution is older: the incident stays resolved.
+        const late = await deliver(
+          'incident.acknowledged',
+          '01FA0000000000000000000004',
+          6,
+          'acknowledged',
+        );
+        expect(late.body).toMatchObject({ updated: 0, outdated: 1 });
+
+        expect(await backend.incidents('checkout')).toEqual([
+          expect.objectContaining({
+            id: 'PWEB001',
+            openedAt: at(0),
+            acknowledgedAt: at(5),
+            resolvedAt: at(60),
+          }),
+        ]);
+
+        // An acknowledgement of an incident never stored cannot be placed in time.
+        const unknown = await deliver(
+          'incident.acknowledged',
+          '01FA0000000000000000000005',
+          10,
+          'acknowledged',
+          'PWEB404',
+        );
+        expect(unknown.status).toBe(202);
+        expect(unknown.body.ignored).toBe(
+          'incident PWEB404 is not stored and its incident.acknowledged event has no created_at',
+        );
       });
 
       it('ignores events it does not store', async () => {

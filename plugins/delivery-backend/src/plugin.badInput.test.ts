@@ -36,6 +36,32 @@ describe.each(testDatabases.eachSupportedId())(
       expect(inputErrorMessage(one)).toMatch(/entityRef\[1\]/);
     });
 
+    it('bounds expensive reads with 400s that say what to ask instead', async () => {
+      const { server } = await startDeliveryBackend(databaseId);
+      const refs = Array.from(
+        { length: 201 },
+        (_, i) => `component:default/service-${i}`,
+      );
+      const many = await request(server)
+        .get('/api/delivery/scorecards')
+        .query({ entityRef: refs });
+      expect(inputErrorMessage(many)).toMatch(/entityRef.*200/);
+
+      const series = (query: string) =>
+        request(server).get(
+          `/api/delivery/entities/component/default/checkout-service/timeseries?metric=leadTime&${query}`,
+        );
+      const twoYearsOfDays = await series(
+        'bucket=day&from=2024-10-01T00:00:00Z&to=2026-10-01T00:00:00Z',
+      );
+      expect(inputErrorMessage(twoYearsOfDays)).toBe(
+        'The window holds 730 day buckets, at most 366 are computed per time series: use bucket=week or a shorter window',
+      );
+      await series(
+        'bucket=week&from=2024-10-01T00:00:00Z&to=2026-10-01T00:00:00Z',
+      ).expect(200);
+    });
+
     it('answers 404 for a process name that is an Object.prototype property', async () => {
       const { server } = await startDeliveryBackend(databaseId, {
         config: {

@@ -58,8 +58,12 @@ export class GithubWebhookHandler implements DeliveryWebhookHandler {
   async verify({ headers, rawBody }: DeliveryWebhookRequest) {
     const { secret } = this.options;
     if (!secret) {
+      // The sender is not authenticated: the configuration key is for the operator's log only.
+      this.options.logger.warn(
+        'A GitHub webhook was refused: delivery.github.webhookSecret is not configured',
+      );
       throw new AuthenticationError(
-        'GitHub webhooks are not accepted: delivery.github.webhookSecret is not configured',
+        'GitHub webhooks are not accepted by this backend',
       );
     }
     const signature = headers['x-hub-signature-256'];

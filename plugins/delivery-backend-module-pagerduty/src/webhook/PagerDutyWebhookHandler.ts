@@ -5,13 +5,14 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   annotationValues,
   constantTimeEquals,
+  DeliveryWebhookContext,
   DeliveryWebhookHandler,
   DeliveryWebhookRequest,
   entitiesWithAnnotation,
   hmacSha256Hex,
   parseWebhookPayload,
 } from '@delivery-insights/backstage-plugin-delivery-node';
-import { toIncidentEvent } from '../mapping/toIncidentEvent';
+import { PAGERDUTY_SOURCE, toIncidentEvent } from '../mapping/toIncidentEvent';
 import { PAGERDUTY_SERVICE_ID_ANNOTATION } from '../PagerDutyProvider';
 import {
   pagerDutyEventSchema,
@@ -72,7 +73,10 @@ export class PagerDutyWebhookHandler implements DeliveryWebhookHandler {
     ).event.id;
   }
 
-  async toEvents(request: DeliveryWebhookRequest) {
+  async toEvents(
+    request: DeliveryWebhookRequest,
+    context: DeliveryWebhookContext,
+  ) {
     const eventType = parseWebhookPayload(
       'PagerDuty',
       request.rawBody,
@@ -107,12 +111,34 @@ export class PagerDutyWebhookHandler implements DeliveryWebhookHandler {
         ignored: `no entity is annotated with ${PAGERDUTY_SERVICE_ID_ANNOTATION}: ${serviceId}`,
       };
     }
-    const mapped = toIncidentEvent(event.data, stringifyEntityRef(entity), {
-      acknowledgedAt:
-        eventType === 'incident.acknowledged' ? event.occurred_at : undefined,
-      resolvedAt:
-        eventType === 'incident.resolved' ? event.occurred_at : undefined,
-    });
+    // v3 events may leave out the incident's creation time (deliveries captured in 2021 do):
+    // a trigger happened when it occurred, a later event belongs to the incident stored then.
+    const stored = await context.findIncident(PAGERDUTY_SOURCE, event.data.id);
+    const createdAt =
+      event.data.created_at ??
+      stored?.openedAt ??
+      (eventType === 'incident.triggered' ? event.occurred_at : undefined);
+    if (!createdAt) {
+      return {
+        events: [],
+        ignored: `incident ${event.data.id} is not stored and its ${eventType} event has no created_at`,
+      };
+    }
+    const mapped = toIncidentEvent(
+      { ...event.data, created_at: createdAt },
+      stringifyEntityRef(entity),
+      {
+        // An event carries the incident as it is now; the first acknowledgement stays.
+        acknowledgedAt:
+          stored?.acknowledgedAt ??
+          (eventType === 'incident.acknowledged'
+            ? event.occurred_at
+            : undefined),
+        resolvedAt:
+          eventType === 'incident.resolved' ? event.occurred_at : undefined,
+        updatedAt: event.occurred_at,
+      },
+    );
     if ('skipped' in mapped) {
       return { events: [], ignored: mapped.skipped.reason };
     }

@@ -881,7 +881,7 @@ export const spec = {
         ],
         "responses": {
           "202": {
-            "description": "The cursors were reset and the sync started.",
+            "description": "The cursors were reset and the sync started (or starts at startsAt).",
             "content": {
               "application/json": {
                 "schema": {
@@ -900,6 +900,11 @@ export const spec = {
                     },
                     "triggered": {
                       "type": "boolean"
+                    },
+                    "startsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "When the sync starts, if not now: within the provider's initial delay after the backend started, the scheduler runs nothing until the delay has passed."
                     }
                   }
                 }

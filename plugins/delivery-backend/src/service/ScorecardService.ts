@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import {
   Scorecard,
   ScorecardRecords,
@@ -19,6 +20,12 @@ import {
   WindowInputs,
 } from '../metrics';
 import { EntityScope } from './EntityScope';
+
+/**
+ * Each bucket is one metric query: a year of days is the most a chart needs, and a two-year window
+ * of days would cost over 700 queries per request.
+ */
+export const MAX_TIME_SERIES_BUCKETS = 366;
 
 type Scope = {
   entityRef: string | null;
@@ -55,8 +62,14 @@ export class ScorecardService {
     const scope = entityRef
       ? await this.scope(entityRef)
       : { entityRef: null, entityRefs: null };
+    const windows = buckets(window, bucketSize);
+    if (windows.length > MAX_TIME_SERIES_BUCKETS) {
+      throw new InputError(
+        `The window holds ${windows.length} ${bucketSize} buckets, at most ${MAX_TIME_SERIES_BUCKETS} are computed per time series: use bucket=week or a shorter window`,
+      );
+    }
     return Promise.all(
-      buckets(window, bucketSize).map(async bucket => {
+      windows.map(async bucket => {
         // A chart point needs no trend, so the bucket's own inputs stand in for the previous
         // window instead of querying it.
         const inputs = await this.options.metricInputs.read(

@@ -122,7 +122,24 @@ export function createWebhookRouter(options: {
     }
 
     try {
-      const { events, ignored } = await handler.toEvents(request);
+      const { events, ignored } = await handler.toEvents(request, {
+        findIncident: async (source, id) => {
+          const row = await knex('delivery_incidents')
+            .where({ source, id })
+            .first('opened_at', 'acknowledged_at', 'resolved_at');
+          const iso = (value: unknown) =>
+            value === null || value === undefined
+              ? undefined
+              : new Date(Number(value)).toISOString();
+          return (
+            row && {
+              openedAt: iso(row.opened_at)!,
+              acknowledgedAt: iso(row.acknowledged_at),
+              resolvedAt: iso(row.resolved_at),
+            }
+          );
+        },
+      });
       if (events.length === 0) {
         res.status(202).json({ ignored: ignored ?? 'no delivery records' });
         return;
