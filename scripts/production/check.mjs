@@ -271,6 +271,17 @@ async function unpack(appDir, logFile) {
     );
   }
   log(`  ${fs.readdirSync(nodeModules).length} top-level packages installed`);
+  // The root resolution pins better-sqlite3 >= 13.2 (12 crashes under Node 24): the installed
+  // copy must load and answer with this Node.
+  await run(
+    process.execPath,
+    [
+      '-e',
+      "const Database = require('better-sqlite3'); console.log('better-sqlite3', require('better-sqlite3/package.json').version, 'sqlite', new Database(':memory:').prepare('select sqlite_version() as v').get().v)",
+    ],
+    { cwd: appDir, env: cleanEnv(), logFile },
+  );
+  log(`  ${tail(logFile, 1)}`);
 }
 
 /**
@@ -448,27 +459,41 @@ function expectEqual(what, actual, expected) {
 async function checkBackend(baseUrl, token, backend) {
   const api = apiClient(baseUrl, token);
 
-  await step('backend answers GET /api/delivery/health', async () => {
-    const answered = waitFor(
-      'GET /api/delivery/health',
-      async () => Boolean(await api('/api/delivery/health')),
-      { timeoutMs: 90_000, intervalMs: 500 },
-    );
-    const exited = backend.exited.then(status => {
-      throw new Error(`the backend exited with ${status} before answering`);
-    });
-    // A plugin that fails to start leaves the process up, answering 404: fail on its message.
-    const startupFailed = waitFor(
-      'a startup failure',
-      () =>
-        fs
-          .readFileSync(backend.logFile, 'utf8')
-          .includes('Backend startup failed'),
-      { timeoutMs: 120_000, intervalMs: 500 },
-    ).then(() => {
-      throw new Error('the backend logged "Backend startup failed"');
-    });
-    await Promise.race([answered, exited, startupFailed]);
+  // Readiness turns 200 once every plugin has started; the delivery routes answer earlier.
+  await step(
+    'backend ready (GET /.backstage/health/v1/readiness)',
+    async () => {
+      const ready = waitFor(
+        'readiness',
+        async () => {
+          const response = await fetch(
+            `${baseUrl}/.backstage/health/v1/readiness`,
+          );
+          return response.status === 200 || `status ${response.status}`;
+        },
+        { timeoutMs: 90_000, intervalMs: 500 },
+      );
+      const exited = backend.exited.then(status => {
+        throw new Error(
+          `the backend exited with ${status} before it was ready`,
+        );
+      });
+      // A plugin that fails to start leaves the process up, not ready: fail on its message.
+      const startupFailed = waitFor(
+        'a startup failure',
+        () =>
+          fs
+            .readFileSync(backend.logFile, 'utf8')
+            .includes('Backend startup failed'),
+        { timeoutMs: 120_000, intervalMs: 500 },
+      ).then(() => {
+        throw new Error('the backend logged "Backend startup failed"');
+      });
+      await Promise.race([ready, exited, startupFailed]);
+    },
+  );
+
+  await step('GET /api/delivery/health', async () => {
     const health = await api('/api/delivery/health');
     expectEqual('health.status', health.status, 'ok');
     expectEqual('health.database', health.database, 'pg');
