@@ -2,7 +2,7 @@
 // The production build, run as the host-build Dockerfile runs it (docs/deployment.md): builds the
 // backend bundle, unpacks it into a temporary directory (skeleton, production-only install,
 // bundle, examples, app-config files), starts the BUILT backend with `node packages/backend` on
-// PostgreSQL with a static token, checks the frontend, the delivery health, the token and one
+// PostgreSQL with the static token of examples/config/app-config.ci-token.yaml, checks the frontend, the delivery health, the token and one
 // scorecard computed from records posted through the ingestion API, then stops it and drops its
 // databases. `node scripts/production/check.mjs --help` for flags.
 
@@ -286,8 +286,8 @@ async function unpack(appDir, logFile) {
 
 /**
  * The deployment's own settings over app-config.production.yaml: address, a database prefix of
- * this run, the static token from the environment, and one extra catalog file with the entity
- * whose scorecard is checked (catalog.locations replaces the list, so the production list is kept).
+ * this run, no demo data, and one extra catalog file with the entity whose scorecard is checked
+ * (catalog.locations replaces the list, so the production list is kept).
  */
 function writeDeploymentConfig(workDir, { port, dbPrefix }) {
   const production = YAML.parse(
@@ -315,19 +315,10 @@ function writeDeploymentConfig(workDir, { port, dbPrefix }) {
       // app-config.production.yaml writes listen as a string; a string must replace it
       listen: `127.0.0.1:${port}`,
       database: { prefix: dbPrefix },
-      auth: {
-        externalAccess: [
-          {
-            type: 'static',
-            options: {
-              token: '${DELIVERY_PRODCHECK_TOKEN}',
-              subject: 'delivery-prodcheck',
-            },
-            accessRestrictions: [{ plugin: 'delivery' }, { plugin: 'catalog' }],
-          },
-        ],
-      },
     },
+    // As in a real installation (app-config.yaml turns it on for the example portal); the demo
+    // module would also feed the checked entity and change the numbers asserted below.
+    delivery: { demoData: { enabled: false } },
     catalog: {
       locations: [
         ...(production.catalog?.locations ?? []),
@@ -355,6 +346,9 @@ function startBackend(appDir, { configFile, token, pg, logFile }) {
       '--config',
       'app-config.production.yaml',
       '--config',
+      // the static token of the README, restricted to the delivery plugin
+      'examples/config/app-config.ci-token.yaml',
+      '--config',
       configFile,
     ],
     {
@@ -365,7 +359,7 @@ function startBackend(appDir, { configFile, token, pg, logFile }) {
         POSTGRES_PORT: pg.port,
         POSTGRES_USER: pg.user,
         POSTGRES_PASSWORD: pg.password,
-        DELIVERY_PRODCHECK_TOKEN: token,
+        DELIVERY_CI_TOKEN: token,
       }),
       stdio: ['ignore', out, out],
       detached: true,
@@ -519,13 +513,14 @@ async function checkBackend(baseUrl, token, backend) {
     expectEqual('status without a token', response.status, 401);
   });
 
-  await step('catalog ingested the checked entity', () =>
+  // 404 until the catalog has processed the extra location
+  await step('catalog has the checked entity (scorecard answers)', () =>
     waitFor(
       ENTITY_REF,
       async () =>
         Boolean(
           await api(
-            `/api/catalog/entities/by-name/component/default/${ENTITY_NAME}`,
+            `/api/delivery/entities/component/default/${ENTITY_NAME}/scorecard`,
           ),
         ),
       { timeoutMs: 60_000, intervalMs: 500 },
