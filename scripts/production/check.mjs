@@ -225,13 +225,11 @@ async function build(logFile) {
 async function unpack(appDir, logFile) {
   const dist = path.join(REPO_ROOT, 'packages/backend/dist');
   fs.mkdirSync(appDir, { recursive: true });
-  for (const dir of ['.yarn/releases', '.yarn/plugins', '.yarn/patches']) {
-    if (fs.existsSync(path.join(REPO_ROOT, dir))) {
-      fs.cpSync(path.join(REPO_ROOT, dir), path.join(appDir, dir), {
-        recursive: true,
-      });
-    }
-  }
+  fs.cpSync(
+    path.join(REPO_ROOT, '.yarn/releases'),
+    path.join(appDir, '.yarn/releases'),
+    { recursive: true },
+  );
   for (const file of [
     '.yarnrc.yml',
     'backstage.json',
