@@ -2,9 +2,10 @@
 // The production build, run as the host-build Dockerfile runs it (docs/deployment.md): builds the
 // backend bundle, unpacks it into a temporary directory (skeleton, production-only install,
 // bundle, examples, app-config files), starts the BUILT backend with `node packages/backend` on
-// PostgreSQL with the static token of examples/config/app-config.ci-token.yaml, checks the frontend, the delivery health, the token and one
-// scorecard computed from records posted through the ingestion API, then stops it and drops its
-// databases. `node scripts/production/check.mjs --help` for flags.
+// PostgreSQL with the static token of examples/config/app-config.ci-token.yaml, checks readiness,
+// the delivery health, the frontend, the token and one scorecard computed from records posted
+// through the ingestion API, then stops it and drops its databases.
+// `node scripts/production/check.mjs --help` for flags.
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -61,7 +62,13 @@ const timings = [];
 async function step(name, fn) {
   log(`${name} ...`);
   const t0 = Date.now();
-  const result = await fn();
+  let result;
+  try {
+    result = await fn();
+  } catch (error) {
+    log(`${name}: FAILED after ${seconds(Date.now() - t0)}`);
+    throw error;
+  }
   const took = Date.now() - t0;
   timings.push([name, took]);
   log(`${name}: ok in ${seconds(took)}`);
