@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: type check, lint, formatting, unit and integration tests (SQLite and
-# PostgreSQL), a short load test, and the end-to-end browser check. Ends with one line: `N passed, N failed`.
+# PostgreSQL), a short load test, the production build started on PostgreSQL, and the end-to-end
+# browser check. Ends with one line: `N passed, N failed`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$REPO_ROOT"
@@ -47,6 +48,8 @@ run_check prettier yarn prettier:check
 run_check openapi node scripts/generate-openapi-router.mjs plugins/delivery-backend --check
 # 5 s of mixed reads and ingestion against the real backend on PostgreSQL: zero errors
 run_check load yarn load --duration 5
+# the production build unpacked as the Dockerfile does, `node packages/backend` on PostgreSQL
+run_check production-build yarn test:production
 
 log "unit and integration tests"
 yarn test --json --outputFile="$REPORT_DIR/jest.json" || failed_steps+=("unit-tests")
