@@ -180,16 +180,20 @@ const workItem = fc
     kind: fc.constantFrom('story', 'bug', 'task'),
     sprint: optional(anyText(40)),
     times: instantPair,
+    sprintTimes: optional(instantPair),
     escaped: optional(fc.boolean()),
     points: optional(fc.double({ min: 0, max: 1e6, noNaN: true })),
     activeHours: optional(fc.double({ min: 0, max: 1e6, noNaN: true })),
   })
-  .map(({ times, ...event }) =>
+  .map(({ times, sprintTimes, ...event }) =>
     defined({
       ...event,
       createdAt: times[0],
       startedAt: times[0],
       completedAt: times[1],
+      sprintStartedAt: sprintTimes?.[0],
+      sprintEndsAt: sprintTimes?.[1],
+      sprintCompletedAt: sprintTimes?.[1],
     }),
   );
 
@@ -213,6 +217,10 @@ const qualitySnapshot = fc
     at: instant,
     lineCoverage: fc.double({ min: 0, max: 100, noNaN: true }),
     branchCoverage: optional(fc.double({ min: 0, max: 100, noNaN: true })),
+    bugs: optional(fc.nat()),
+    vulnerabilities: optional(fc.nat()),
+    codeSmells: optional(fc.nat()),
+    qualityGate: optional(fc.constantFrom('passed', 'warning', 'failed')),
   })
   .map(event => defined(event));
 
@@ -293,6 +301,9 @@ const fieldsOf: Record<string, Record<string, FieldKind>> = {
     ...commonFields,
     kind: 'enum',
     sprint: 'text',
+    sprintStartedAt: 'instant',
+    sprintEndsAt: 'instant',
+    sprintCompletedAt: 'instant',
     createdAt: 'instant',
     startedAt: 'instant',
     completedAt: 'instant',
@@ -312,6 +323,10 @@ const fieldsOf: Record<string, Record<string, FieldKind>> = {
     at: 'instant',
     lineCoverage: 'percent',
     branchCoverage: 'percent',
+    bugs: 'nonNegative',
+    vulnerabilities: 'nonNegative',
+    codeSmells: 'nonNegative',
+    qualityGate: 'enum',
   },
 };
 
@@ -419,6 +434,9 @@ function invalidValue(
                 'story',
                 'bug',
                 'task',
+                'passed',
+                'warning',
+                'failed',
               ].includes(value),
           ),
         fc.constantFrom('SUCCESS', 'success ', 'Bug'),

@@ -121,6 +121,9 @@ const workItem = z
     type: z.literal('workItem'),
     kind: z.enum(['story', 'bug', 'task']),
     sprint: text().max(255).optional(),
+    sprintStartedAt: instant.optional(),
+    sprintEndsAt: instant.optional(),
+    sprintCompletedAt: instant.optional(),
     createdAt: instant,
     startedAt: instant.optional(),
     completedAt: instant.optional(),
@@ -129,7 +132,9 @@ const workItem = z
     activeHours: z.number().nonnegative().optional(),
   })
   .superRefine(notBefore('startedAt', 'createdAt'))
-  .superRefine(notBefore('completedAt', 'startedAt'));
+  .superRefine(notBefore('completedAt', 'startedAt'))
+  .superRefine(notBefore('sprintEndsAt', 'sprintStartedAt'))
+  .superRefine(notBefore('sprintCompletedAt', 'sprintStartedAt'));
 
 const sliSample = z
   .object({
@@ -151,6 +156,7 @@ const sliSample = z
   });
 
 const percent = z.number().min(0).max(100);
+const count = z.number().int().nonnegative();
 
 const qualitySnapshot = z.object({
   ...common,
@@ -158,6 +164,10 @@ const qualitySnapshot = z.object({
   at: instant,
   lineCoverage: percent,
   branchCoverage: percent.optional(),
+  bugs: count.optional(),
+  vulnerabilities: count.optional(),
+  codeSmells: count.optional(),
+  qualityGate: z.enum(['passed', 'warning', 'failed']).optional(),
 });
 
 /** One record as the ingestion API accepts it; times become epoch milliseconds (UTC). */
