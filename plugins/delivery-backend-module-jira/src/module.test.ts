@@ -517,6 +517,33 @@ describe.each(databases.eachSupportedId())(
       expect(dataCenter.requestsTo('/changelog')).toHaveLength(0);
     });
 
+    it("takes the sprint field's own dates when the project's boards cannot be read", async () => {
+      jira.intercept = url =>
+        url.pathname === '/rest/agile/1.0/board'
+          ? HttpResponse.json(
+              {
+                errorMessages: [
+                  'The requested board cannot be viewed because it either does not exist or you do not have permission to view it.',
+                ],
+                errors: {},
+              },
+              { status: 403 },
+            )
+          : undefined;
+      const backend = await startBackend(databaseId);
+      await backend.sync();
+
+      const items = await backend.workItems();
+      expect(items.find(item => item.id === 'SHOP-3')).toMatchObject({
+        sprint: 'SHOP Sprint 12',
+        sprintStartedAt: ms(d(7)),
+        sprintEndsAt: ms(d(-7)),
+      });
+      expect(items).toHaveLength(6);
+      expect(jira.requestsTo('/sprint')).toHaveLength(0);
+      expect((await backend.status('checkout')).lastError).toBeUndefined();
+    });
+
     it('stays out of the backend without delivery.jira', async () => {
       const backend = await startBackend(databaseId, { jira: null });
       expect((await backend.get('/health')).providers).not.toContain('jira');
