@@ -181,16 +181,20 @@ const workItem = fc
     kind: fc.constantFrom('story', 'bug', 'task'),
     sprint: optional(anyText(40)),
     times: instantPair,
+    sprintTimes: optional(instantPair),
     escaped: optional(fc.boolean()),
     points: optional(fc.double({ min: 0, max: 1000, noNaN: true })),
     activeHours: optional(fc.double({ min: 0, max: 20_000, noNaN: true })),
   })
-  .map(({ times, ...event }) =>
+  .map(({ times, sprintTimes, ...event }) =>
     defined({
       ...event,
       createdAt: times[0],
       startedAt: times[0],
       completedAt: times[1],
+      sprintStartedAt: sprintTimes?.[0],
+      sprintEndsAt: sprintTimes?.[1],
+      sprintCompletedAt: sprintTimes?.[1],
     }),
   );
 
@@ -214,6 +218,10 @@ const qualitySnapshot = fc
     at: instant,
     lineCoverage: fc.double({ min: 0, max: 100, noNaN: true }),
     branchCoverage: optional(fc.double({ min: 0, max: 100, noNaN: true })),
+    bugs: optional(fc.nat()),
+    vulnerabilities: optional(fc.nat()),
+    codeSmells: optional(fc.nat()),
+    qualityGate: optional(fc.constantFrom('passed', 'warning', 'failed')),
   })
   .map(event => defined(event));
 
@@ -294,6 +302,9 @@ const fieldsOf: Record<string, Record<string, FieldKind>> = {
     ...commonFields,
     kind: 'enum',
     sprint: 'text',
+    sprintStartedAt: 'instant',
+    sprintEndsAt: 'instant',
+    sprintCompletedAt: 'instant',
     createdAt: 'instant',
     startedAt: 'instant',
     completedAt: 'instant',
@@ -313,6 +324,10 @@ const fieldsOf: Record<string, Record<string, FieldKind>> = {
     at: 'instant',
     lineCoverage: 'percent',
     branchCoverage: 'percent',
+    bugs: 'nonNegative',
+    vulnerabilities: 'nonNegative',
+    codeSmells: 'nonNegative',
+    qualityGate: 'enum',
   },
 };
 
@@ -422,6 +437,9 @@ function invalidValue(
                 'story',
                 'bug',
                 'task',
+                'passed',
+                'warning',
+                'failed',
               ].includes(value),
           ),
         fc.constantFrom('SUCCESS', 'success ', 'Bug'),

@@ -95,6 +95,9 @@ export function toRecordRow(
         ...common,
         kind: event.kind,
         sprint: event.sprint ?? null,
+        sprint_started_at: event.sprintStartedAt ?? null,
+        sprint_ends_at: event.sprintEndsAt ?? null,
+        sprint_completed_at: event.sprintCompletedAt ?? null,
         created_at: event.createdAt,
         started_at: event.startedAt ?? null,
         completed_at: event.completedAt ?? null,
@@ -116,6 +119,10 @@ export function toRecordRow(
         at: event.at,
         line_coverage: event.lineCoverage,
         branch_coverage: event.branchCoverage ?? null,
+        bugs: event.bugs ?? null,
+        vulnerabilities: event.vulnerabilities ?? null,
+        code_smells: event.codeSmells ?? null,
+        quality_gate: event.qualityGate ?? null,
       };
     default:
       throw new Error(`Unknown record type ${(event as DeliveryEvent).type}`);

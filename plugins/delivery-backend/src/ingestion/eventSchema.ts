@@ -144,6 +144,9 @@ const workItem = z
     type: z.literal('workItem'),
     kind: z.enum(['story', 'bug', 'task']),
     sprint: text().max(255).optional(),
+    sprintStartedAt: instant.optional(),
+    sprintEndsAt: instant.optional(),
+    sprintCompletedAt: instant.optional(),
     createdAt: instant,
     startedAt: instant.optional(),
     completedAt: instant.optional(),
@@ -152,7 +155,9 @@ const workItem = z
     activeHours: z.number().nonnegative().max(MAX_ACTIVE_HOURS).optional(),
   })
   .superRefine(notBefore('startedAt', 'createdAt'))
-  .superRefine(notBefore('completedAt', 'startedAt'));
+  .superRefine(notBefore('completedAt', 'startedAt'))
+  .superRefine(notBefore('sprintEndsAt', 'sprintStartedAt'))
+  .superRefine(notBefore('sprintCompletedAt', 'sprintStartedAt'));
 
 const sliSample = z
   .object({
@@ -174,6 +179,7 @@ const sliSample = z
   });
 
 const percent = z.number().min(0).max(100);
+const count = z.number().int().nonnegative();
 
 const qualitySnapshot = z.object({
   ...common,
@@ -181,6 +187,10 @@ const qualitySnapshot = z.object({
   at: instant,
   lineCoverage: percent,
   branchCoverage: percent.optional(),
+  bugs: count.optional(),
+  vulnerabilities: count.optional(),
+  codeSmells: count.optional(),
+  qualityGate: z.enum(['passed', 'warning', 'failed']).optional(),
 });
 
 /** One record as the ingestion API accepts it; times become epoch milliseconds (UTC). */
