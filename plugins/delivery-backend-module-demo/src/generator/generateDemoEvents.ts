@@ -98,6 +98,20 @@ export function generateDemoEvents(options: DemoRange): DemoEvent[] {
         finishedAt: iso(finishedAt),
         changeIds,
       });
+      // A rolled-back deployment is followed by the rollback itself, a deployment of its own.
+      const rollbackAt = finishedAt + 15 * 60_000;
+      if (status === 'rolled_back' && rollbackAt < now) {
+        events.push({
+          ...base,
+          type: 'deployment',
+          id: `${id}-rollback`,
+          environment: 'production',
+          status: 'success',
+          reason: 'rollback',
+          startedAt: iso(rollbackAt - 5 * 60_000),
+          finishedAt: iso(rollbackAt),
+        });
+      }
 
       if (
         status !== 'failure' &&
@@ -117,8 +131,24 @@ export function generateDemoEvents(options: DemoRange): DemoEvent[] {
             openedAt: iso(openedAt),
             acknowledgedAt: iso(Math.min(openedAt + 5 * 60_000, now - 1)),
             ...(resolvedAt < now ? { resolvedAt: iso(resolvedAt) } : {}),
-            causedByDeploymentId: id,
+            // Like most incident tools, every other incident names no deployment: its cause is
+            // inferred (docs/metrics.md, Attribution).
+            ...(n % 2 === 0 ? { causedByDeploymentId: id } : {}),
           });
+          // The fix forward: a hotfix deployment that resolves the incident.
+          if (resolvedAt < now) {
+            events.push({
+              ...base,
+              type: 'deployment',
+              id: `${id}-hotfix`,
+              environment: 'production',
+              status: 'success',
+              reason: 'hotfix',
+              fixesIncidentIds: [`${id}-incident`],
+              startedAt: iso(resolvedAt - 15 * 60_000),
+              finishedAt: iso(resolvedAt),
+            });
+          }
         }
       }
     }

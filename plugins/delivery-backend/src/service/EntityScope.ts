@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_HAS_PART,
+  RELATION_OWNED_BY,
   RELATION_OWNER_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -65,5 +66,20 @@ export class EntityScope {
       }
     }
     return { entity, entityRef: ref, entityRefs: [...refs].sort() };
+  }
+
+  /** The entity's owner (a Group, usually), or undefined when it names none the catalog has. */
+  async owner(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<Entity | undefined> {
+    const [ownerRef] = targetsOf(entity, RELATION_OWNED_BY);
+    if (!ownerRef) {
+      return undefined;
+    }
+    return (
+      (await this.catalog.getEntityByRef(ownerRef, { credentials })) ??
+      undefined
+    );
   }
 }
