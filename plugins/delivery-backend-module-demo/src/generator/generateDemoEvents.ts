@@ -57,7 +57,16 @@ export function generateDemoEvents(options: DemoRange): DemoEvent[] {
     const weekend = [0, 6].includes(new Date(day).getUTCDay());
     const activity = weekend ? 0.2 : 1.3;
 
-    const deployments = poisson(random, profile.deploymentsPerDay * activity);
+    const drawn = poisson(random, profile.deploymentsPerDay * activity);
+    const weekIndex = Math.floor((day / DAY_MS + 3) / 7);
+    let deployments = drawn;
+    if (profile.deployEveryNthWeek) {
+      deployments =
+        new Date(day).getUTCDay() === 2 &&
+        weekIndex % profile.deployEveryNthWeek === 0
+          ? 1
+          : 0;
+    }
     for (let n = 0; n < deployments; n++) {
       const id = `${name}-${date}-${n}`;
       const finishedAt = day + (8 + random() * 10) * HOUR_MS;
