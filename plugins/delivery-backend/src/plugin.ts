@@ -100,9 +100,19 @@ export const deliveryPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(deliveryPermissions);
         const retentionDays = readRetentionDays(config);
         const webhookSettings = readWebhookSettings(config);
-        const store = await DeliveryStore.create(database);
+        const settings = readMetricSettings(config);
+        const { levels, targets } = settings;
+        const store = await DeliveryStore.create(
+          database,
+          settings.productionEnvironments,
+        );
         const ingestion = new EventIngestion(store);
-        const { levels, targets } = readMetricSettings(config);
+        const metricInputs = new MetricInputsQuery(store.knex, settings);
+        const recordLists = new RecordListQuery(
+          store.knex,
+          undefined,
+          settings.productionEnvironments,
+        );
         const entityScope = new EntityScope(catalog, auth);
         const slos = new SloService({
           entityScope,
@@ -125,17 +135,16 @@ export const deliveryPlugin = createBackendPlugin({
         });
         const scorecards = new ScorecardService({
           entityScope,
-          metricInputs: new MetricInputsQuery(store.knex),
-          recordLists: new RecordListQuery(store.knex),
-          levels,
-          targets,
+          metricInputs,
+          recordLists,
+          settings,
         });
         const reports = new ReportService({
           config,
           entityScope,
           scorecards,
           slos,
-          recordLists: new RecordListQuery(store.knex),
+          recordLists,
           reportRecords: new ReportRecordsQuery(store.knex),
           levels,
           targets,

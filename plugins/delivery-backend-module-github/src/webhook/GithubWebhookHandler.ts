@@ -25,6 +25,7 @@ import {
   toChangeEvent,
   toDeploymentCandidate,
   toDeploymentEvent,
+  reworkReasonOf,
   toRunCandidate,
 } from '../github/mapping';
 import { MergedPulls, shippedChanges } from '../github/shippedChanges';
@@ -240,7 +241,14 @@ export class GithubWebhookHandler implements DeliveryWebhookHandler {
       candidate,
       await this.recentlyMerged(repository, entityRef, defaultBranch),
     );
-    return [toDeploymentEvent(entityRef, candidate, shipped.changeIds)];
+    return [
+      toDeploymentEvent(
+        entityRef,
+        candidate,
+        shipped.changeIds,
+        shipped.reason,
+      ),
+    ];
   }
 
   /** The first commit time from the PR's commits; the PR's creation time when they are unavailable. */
@@ -334,9 +342,11 @@ export class GithubWebhookHandler implements DeliveryWebhookHandler {
           pull.merge_commit_sha &&
           pull.base?.ref === defaultBranch
         ) {
+          const reason = reworkReasonOf(pull);
           merged[pull.merge_commit_sha] = {
             changeId: changeIdOf(entityRef, repository.ref.slug, pull.number),
             mergedAt: pull.merged_at,
+            ...(reason && { reason }),
           };
         }
       }

@@ -561,8 +561,7 @@ function outOfOrderEvent(
   switch (event.type) {
     case 'deployment':
       return before('finishedAt', 'startedAt');
-    case 'change':
-      return before('mergedAt', 'firstCommitAt');
+    // A change merged before its first commit is stored and flagged, not refused.
     case 'incident':
       return fc.oneof(
         before('acknowledgedAt', 'openedAt').map(broken => ({

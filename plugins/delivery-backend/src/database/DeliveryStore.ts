@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { DeliveryEvent, DeliveryEventType } from '../ingestion/eventSchema';
-import { firstDeploymentOf } from './firstDeployment';
+import {
+  DEFAULT_PRODUCTION_ENVIRONMENTS,
+  firstDeploymentOf,
+} from './firstDeployment';
 import {
   RecordRow,
   recordTables,
@@ -181,17 +184,24 @@ class KeysBySource {
 
 /** Stores delivery records: every write is an upsert on (type, source, id), a batch one transaction. */
 export class DeliveryStore {
-  static async create(database: DatabaseService): Promise<DeliveryStore> {
+  static async create(
+    database: DatabaseService,
+    productionEnvironments = DEFAULT_PRODUCTION_ENVIRONMENTS,
+  ): Promise<DeliveryStore> {
     const knex = await database.getClient();
     if (!database.migrations?.skip) {
       await knex.migrate.latest({ directory: migrationsDir });
     }
-    return new DeliveryStore(knex);
+    return new DeliveryStore(knex, productionEnvironments);
   }
 
   private readonly chunkSize: number;
 
-  constructor(readonly knex: Knex) {
+  constructor(
+    readonly knex: Knex,
+    /** Lower-case names of the production environments. */
+    readonly productionEnvironments = DEFAULT_PRODUCTION_ENVIRONMENTS,
+  ) {
     this.chunkSize = chunkSizeFor(knex);
   }
 
@@ -245,7 +255,10 @@ export class DeliveryStore {
               storedChanges.add(row.source, row.id);
               return {
                 ...row,
-                first_deployed_at: firstDeploymentOf(tx, { change: row }),
+                first_deployed_at: firstDeploymentOf(tx, {
+                  change: row,
+                  productionEnvironments: this.productionEnvironments,
+                }),
               };
             }
             return row;
@@ -361,6 +374,7 @@ export class DeliveryStore {
         })
         .update({
           first_deployed_at: firstDeploymentOf(tx, {
+            productionEnvironments: this.productionEnvironments,
             exclude: query => filters.deployment(query, name => `d.${name}`),
           }),
         });
@@ -515,7 +529,11 @@ export class DeliveryStore {
         await tx('delivery_changes')
           .where({ source })
           .whereIn('id', idChunk)
-          .update({ first_deployed_at: firstDeploymentOf(tx) });
+          .update({
+            first_deployed_at: firstDeploymentOf(tx, {
+              productionEnvironments: this.productionEnvironments,
+            }),
+          });
       }
     }
   }

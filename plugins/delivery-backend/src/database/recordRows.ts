@@ -48,6 +48,16 @@ export function sourceUpdatedAt(event: DeliveryEvent): number | null {
   return times.length > 0 ? Math.max(...times) : null;
 }
 
+/** The flag that leaves a change out of lead time when its times cannot both be right. */
+export function changeQualityFlag(event: {
+  firstCommitAt: number;
+  mergedAt?: number;
+}): 'merged_before_first_commit' | null {
+  return event.mergedAt !== undefined && event.mergedAt < event.firstCommitAt
+    ? 'merged_before_first_commit'
+    : null;
+}
+
 /** Maps a validated event to the row of its table; absent optional fields become NULL. */
 export function toRecordRow(
   event: DeliveryEvent,
@@ -69,6 +79,11 @@ export function toRecordRow(
         started_at: event.startedAt ?? null,
         finished_at: event.finishedAt ?? null,
         url: event.url ?? null,
+        reason: event.reason ?? null,
+        fixes_incident_ids:
+          event.fixesIncidentIds.length > 0
+            ? JSON.stringify(event.fixesIncidentIds)
+            : null,
       };
     case 'change':
       return {
@@ -78,6 +93,7 @@ export function toRecordRow(
         title: event.title ?? null,
         author: event.author ?? null,
         url: event.url ?? null,
+        data_quality: changeQualityFlag(event),
       };
     case 'incident':
       return {

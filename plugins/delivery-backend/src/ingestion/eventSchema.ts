@@ -108,20 +108,22 @@ const deployment = z
     finishedAt: instant.optional(),
     changeIds: z.array(key).max(1000).default([]),
     url: url.optional(),
+    reason: z.enum(['planned', 'hotfix', 'rollback']).optional(),
+    fixesIncidentIds: z.array(key).max(100).default([]),
   })
   .superRefine(notBefore('finishedAt', 'startedAt'));
 
-const change = z
-  .object({
-    ...common,
-    type: z.literal('change'),
-    firstCommitAt: instant,
-    mergedAt: instant.optional(),
-    title: text().max(1000).optional(),
-    author: text().max(255).optional(),
-    url: url.optional(),
-  })
-  .superRefine(notBefore('mergedAt', 'firstCommitAt'));
+// A merge before the first commit (rebased or amended commits, skewed clocks) is stored and
+// flagged (recordRows), not refused: one odd pull request must not stop a provider's sync.
+const change = z.object({
+  ...common,
+  type: z.literal('change'),
+  firstCommitAt: instant,
+  mergedAt: instant.optional(),
+  title: text().max(1000).optional(),
+  author: text().max(255).optional(),
+  url: url.optional(),
+});
 
 const incident = z
   .object({

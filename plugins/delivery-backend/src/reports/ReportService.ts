@@ -20,7 +20,9 @@ import {
   LevelThresholds,
   MetricTargets,
   TimeWindow,
-  WindowInputs,
+  defaultCalendar,
+  defaultStatistics,
+  emptyWindowInputs,
   computeScorecard,
   mergeTargets,
   performanceLevel,
@@ -49,23 +51,6 @@ export type RenderedReport = { fileName: string; markdown: string };
 
 /** How many past quarters the capacity forecast is measured over. */
 const CAPACITY_QUARTERS = 4;
-
-const emptyInputs: WindowInputs = {
-  countedDeployments: 0,
-  failedDeployments: 0,
-  deploymentDays: 0,
-  leadTimesHours: [],
-  restoreTimesHours: [],
-  openIncidents: 0,
-  cycleTimesHours: [],
-  flowEfficiencySamples: [],
-  wip: 0,
-  pointsPerSprint: [],
-  bugsCreated: 0,
-  escapedBugs: 0,
-  incidentsOpened: 0,
-  latestCoverage: null,
-};
 
 const subjectOf = (entity: Entity): ReportSubject => ({
   entityRef: stringifyEntityRef(entity),
@@ -138,7 +123,7 @@ export class ReportService {
         const window = request.period.window;
         const [scorecard, incidents] = await Promise.all([
           this.scorecard(scope, window),
-          this.options.recordLists.incidents(scope.entityRefs, window),
+          this.options.scorecards.incidents(scope.entityRefs, window),
         ]);
         return {
           fileName: `quality-report-${request.period.id}.md`,
@@ -213,7 +198,7 @@ export class ReportService {
         }
         const span = sprintSpan(items, generatedAt);
         const incidents = (
-          await this.options.recordLists.incidents(scope.entityRefs, span)
+          await this.options.scorecards.incidents(scope.entityRefs, span)
         )
           .filter(incident => new Date(incident.openedAt) >= span.from)
           .reverse();
@@ -398,10 +383,13 @@ export class ReportService {
       entityRef: null,
       entityRefs: [],
       window: day,
-      current: emptyInputs,
-      previous: emptyInputs,
+      current: emptyWindowInputs,
+      previous: emptyWindowInputs,
       levels: this.options.levels,
       targets: {},
+      calendar: defaultCalendar,
+      statistics: defaultStatistics,
+      attributionWindowHours: 0,
     });
     return Object.fromEntries(
       [scorecard.dora, scorecard.flow, scorecard.quality].flatMap(section =>

@@ -50,7 +50,7 @@ export const spec = {
     "/events": {
       "post": {
         "operationId": "PostEvents",
-        "description": "Stores up to 5,000 records atomically. Each record is keyed by (type, source, id): delivering it again updates it. If any event is invalid, the response is 400 naming every offending index and field, and nothing of the batch is stored. Requires the delivery.events.create permission.",
+        "description": "Stores up to 5,000 records atomically. Each record is keyed by (type, source, id): delivering it again updates it. If any event is invalid, the response is 400 naming every offending index and field, and nothing of the batch is stored. A change whose `mergedAt` precedes its `firstCommitAt` is not invalid: it is stored, flagged and left out of lead time (docs/metrics.md, Data quality). Requires the delivery.events.create permission.",
         "requestBody": {
           "required": true,
           "content": {
@@ -343,7 +343,7 @@ export const spec = {
     "/entities/{kind}/{namespace}/{name}/records": {
       "get": {
         "operationId": "GetEntityRecords",
-        "description": "The deployments, changes and incidents behind the entity's numbers, newest first. Requires the delivery.scorecard.read permission.",
+        "description": "The deployments, changes and incidents behind the entity's numbers, newest first, and the changes left out of lead time (`excludedChanges`). Deployments carry `failed`, `reason`, `fixesIncidentIds` and `rework`; incidents `causeDeploymentId` and `causeSource` (declared | inferred | null). Requires the delivery.scorecard.read permission.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"
@@ -1218,7 +1218,7 @@ export const spec = {
       },
       "DeliveryEvent": {
         "type": "object",
-        "description": "A record: `type` (deployment | change | incident | workItem | sliSample | qualitySnapshot), `source`, `id`, `entityRef`, and the fields of its type (README).",
+        "description": "A record: `type` (deployment | change | incident | workItem | sliSample | qualitySnapshot), `source`, `id`, `entityRef`, and the fields of its type (README). A deployment may carry `reason` (planned | hotfix | rollback) and `fixesIncidentIds` (ids of incidents of its source it fixes); hotfix, rollback and named incidents make it rework.",
         "required": [
           "type",
           "source",
@@ -1316,6 +1316,8 @@ export const spec = {
           "leadTime",
           "changeFailureRate",
           "timeToRestore",
+          "failedDeploymentRecoveryTime",
+          "reworkRate",
           "cycleTime",
           "throughput",
           "wip",
@@ -1396,6 +1398,7 @@ export const spec = {
           "unit": {
             "type": "string",
             "enum": [
+              "per_working_day",
               "per_day",
               "per_week",
               "hours",
@@ -1407,6 +1410,26 @@ export const spec = {
           },
           "sampleSize": {
             "type": "integer"
+          },
+          "statistic": {
+            "type": "string",
+            "enum": [
+              "mean",
+              "median"
+            ],
+            "description": "Which statistic `value` is, for durations."
+          },
+          "mean": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "median": {
+            "type": [
+              "number",
+              "null"
+            ]
           },
           "p90": {
             "type": [
@@ -1493,9 +1516,11 @@ export const spec = {
           "entityRefs",
           "window",
           "previousWindow",
+          "calendar",
           "dora",
           "flow",
-          "quality"
+          "quality",
+          "dataQuality"
         ],
         "properties": {
           "entityRef": {
@@ -1516,6 +1541,41 @@ export const spec = {
           "previousWindow": {
             "$ref": "#/components/schemas/Window"
           },
+          "calendar": {
+            "type": "object",
+            "description": "The working calendar of the scorecard's entity (docs/metrics.md).",
+            "required": [
+              "timeZone",
+              "workingDays",
+              "holidays",
+              "workingDaysInWindow"
+            ],
+            "properties": {
+              "timeZone": {
+                "type": "string"
+              },
+              "workingDays": {
+                "type": "array",
+                "description": "ISO weekday numbers, 1 = Monday.",
+                "items": {
+                  "type": "integer"
+                }
+              },
+              "holidays": {
+                "type": "array",
+                "description": "The holidays inside the window.",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "workingDaysInWindow": {
+                "type": "number"
+              }
+            }
+          },
+          "dataQuality": {
+            "$ref": "#/components/schemas/DataQuality"
+          },
           "dora": {
             "type": "object",
             "additionalProperties": {
@@ -1533,6 +1593,58 @@ export const spec = {
             "additionalProperties": {
               "$ref": "#/components/schemas/MetricValue"
             }
+          }
+        }
+      },
+      "DataQuality": {
+        "type": "object",
+        "description": "Records counted with caveats or left out, and why (docs/metrics.md).",
+        "required": [
+          "deploymentsWithoutChanges",
+          "incidents",
+          "excludedChanges",
+          "attributionWindowHours"
+        ],
+        "properties": {
+          "deploymentsWithoutChanges": {
+            "type": "integer"
+          },
+          "incidents": {
+            "type": "object",
+            "required": [
+              "declared",
+              "inferred",
+              "none"
+            ],
+            "properties": {
+              "declared": {
+                "type": "integer"
+              },
+              "inferred": {
+                "type": "integer"
+              },
+              "none": {
+                "type": "integer"
+              }
+            }
+          },
+          "excludedChanges": {
+            "type": "object",
+            "required": [
+              "merged_before_first_commit",
+              "deployed_before_first_commit"
+            ],
+            "properties": {
+              "merged_before_first_commit": {
+                "type": "integer"
+              },
+              "deployed_before_first_commit": {
+                "type": "integer"
+              }
+            }
+          },
+          "attributionWindowHours": {
+            "type": "number"
           }
         }
       },

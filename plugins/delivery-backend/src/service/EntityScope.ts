@@ -2,6 +2,7 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_HAS_PART,
+  RELATION_OWNED_BY,
   RELATION_OWNER_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -70,5 +71,18 @@ export class EntityScope {
       }
     }
     return { entity, entityRef: ref, entityRefs: [...refs].sort() };
+  }
+
+  /** The entity's owner (a Group, usually), or undefined when it names none the catalog has. */
+  async owner(entity: Entity): Promise<Entity | undefined> {
+    const [ownerRef] = targetsOf(entity, RELATION_OWNED_BY);
+    if (!ownerRef) {
+      return undefined;
+    }
+    const credentials = await this.auth.getOwnServiceCredentials();
+    return (
+      (await this.catalog.getEntityByRef(ownerRef, { credentials })) ??
+      undefined
+    );
   }
 }

@@ -10,6 +10,8 @@ import {
  */
 export type UnitMessageKey =
   | 'units.perDay'
+  | 'units.perWorkingDay'
+  | 'units.per30WorkingDays'
   | 'units.perWeek'
   | 'units.per30Days'
   | 'units.minutes'
@@ -37,6 +39,10 @@ export function toHumanValue(value: number, unit: MetricUnit): HumanValue {
       if (value >= 1 || value === 0) return { key: 'units.perDay', value };
       if (value * 7 >= 1) return { key: 'units.perWeek', value: value * 7 };
       return { key: 'units.per30Days', value: value * 30 };
+    case 'per_working_day':
+      if (value >= 0.1 || value === 0)
+        return { key: 'units.perWorkingDay', value };
+      return { key: 'units.per30WorkingDays', value: value * 30 };
     case 'per_week':
       return { key: 'units.perWeek', value };
     case 'per_30_days':
