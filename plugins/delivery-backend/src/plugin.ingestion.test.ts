@@ -219,6 +219,30 @@ describe.each(testDatabases.eachSupportedId())(
       );
     });
 
+    it('accepts a sprint that ends in two weeks, a planned date, while observed times may be a day ahead at most', async () => {
+      const { server, knex } = await startDeliveryBackend(databaseId);
+      const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString();
+      await request(server)
+        .post('/api/delivery/events')
+        .send({
+          events: [
+            {
+              type: 'workItem',
+              source: 'jira',
+              id: 'SHOP-1',
+              entityRef: 'component:default/checkout-service',
+              kind: 'story',
+              createdAt: '2026-10-01T10:00:00Z',
+              sprint: 'Sprint 12',
+              sprintStartedAt: '2026-10-01T09:00:00Z',
+              sprintEndsAt: inTwoWeeks,
+            },
+          ],
+        })
+        .expect(200);
+      expect(await rowCounts(knex)).toMatchObject({ delivery_work_items: 1 });
+    });
+
     it('answers an older state delivered after a newer one as outdated and keeps the newer', async () => {
       const { server, knex } = await startDeliveryBackend(databaseId);
       const incident = (extra: object) => ({

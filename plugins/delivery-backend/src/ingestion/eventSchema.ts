@@ -9,15 +9,24 @@ const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
 /** Clocks drift, but a record more than a day ahead of ours was not observed yet. */
 const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 
-const instant = z.iso
-  .datetime({ offset: true })
-  .transform(value => Date.parse(value))
-  .refine(value => value >= EARLIEST_INSTANT, {
-    message: 'must not be before 2000-01-01T00:00:00Z',
-  })
-  .refine(value => value <= Date.now() + MAX_FUTURE_MS, {
-    message: 'must not be more than a day in the future',
-  });
+/** A planned date (a sprint's end) may lie ahead, but not beyond any sprint or quarter. */
+const MAX_PLANNED_FUTURE_MS = 366 * 24 * 60 * 60 * 1000;
+
+const plausibleInstant = (maxAheadMs: number, ahead: string) =>
+  z.iso
+    .datetime({ offset: true })
+    .transform(value => Date.parse(value))
+    .refine(value => value >= EARLIEST_INSTANT, {
+      message: 'must not be before 2000-01-01T00:00:00Z',
+    })
+    .refine(value => value <= Date.now() + maxAheadMs, {
+      message: `must not be more than ${ahead} in the future`,
+    });
+
+/** An observed time: when something happened. */
+const instant = plausibleInstant(MAX_FUTURE_MS, 'a day');
+/** A planned time: when something is scheduled to happen. */
+const plannedInstant = plausibleInstant(MAX_PLANNED_FUTURE_MS, 'a year');
 
 /**
  * PostgreSQL text holds neither U+0000 nor lone surrogates (stored as U+FFFD, two distinct ids
@@ -146,8 +155,8 @@ const workItem = z
     type: z.literal('workItem'),
     kind: z.enum(['story', 'bug', 'task']),
     sprint: text().max(255).optional(),
-    sprintStartedAt: instant.optional(),
-    sprintEndsAt: instant.optional(),
+    sprintStartedAt: plannedInstant.optional(),
+    sprintEndsAt: plannedInstant.optional(),
     sprintCompletedAt: instant.optional(),
     createdAt: instant,
     startedAt: instant.optional(),
