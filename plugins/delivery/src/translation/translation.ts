@@ -18,12 +18,12 @@ export const deliveryTranslationRef = createTranslationRef({
   messages: {
     ...commonMessages,
     ...entityMessages,
-    ...policyMessages,
     ...reportMessages,
     ...runbookMessages,
     ...sloMessages,
     ...syncMessages,
     ...teamMessages,
+    ...policyMessages,
   },
   translations: {
     ru: () => import('./ru'),
