@@ -232,7 +232,7 @@ export async function createRouter(
     );
     res.json({
       ...records,
-      deployments: await policies.flagDeployments(
+      deployments: await policies.annotateDeployments(
         records.deployments,
         credentials,
       ),
