@@ -22,6 +22,14 @@ export const policyMessages = {
     },
     requestButton: 'Request an exception',
     unavailable: 'The policy state could not be loaded: {{message}}',
+    records: {
+      column: 'Error budget',
+      freezeViolation: 'Deployed during a freeze without an exception',
+      impact:
+        '{{slo}}: {{after}} of the budget burned in the {{hours}} h after, {{before}} in the {{hours}} h before',
+      impactNoData:
+        '{{slo}}: no events in the SLO window before the deployment',
+    },
     dialog: {
       title: 'Request an exception to the freeze',
       intro:

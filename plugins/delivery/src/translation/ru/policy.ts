@@ -19,6 +19,12 @@ export const policyMessagesRu = {
   'policy.reasonKinds.other': 'другое',
   'policy.requestButton': 'Запросить исключение',
   'policy.unavailable': 'Не удалось получить состояние политики: {{message}}',
+  'policy.records.column': 'Бюджет ошибок',
+  'policy.records.freezeViolation': 'Выпущен во время заморозки без исключения',
+  'policy.records.impact':
+    '{{slo}}: за {{hours}} ч после релиза израсходовано {{after}} бюджета, за {{hours}} ч до него — {{before}}',
+  'policy.records.impactNoData':
+    '{{slo}}: в окне SLO до релиза не было событий',
   'policy.dialog.title': 'Запрос исключения из заморозки',
   'policy.dialog.intro':
     'Во время заморозки релизы останавливаются, пока бюджет ошибок не восстановится. Исключения допускаются для исправлений P0 и уязвимостей; запрос сохраняется с вашим именем и обоснованием.',
