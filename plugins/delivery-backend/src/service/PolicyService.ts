@@ -262,26 +262,28 @@ export class PolicyService {
       byEntity.set(deployment.entityRef, list);
     }
     const annotations = new Map<DeploymentRecord, Partial<DeploymentRecord>>();
-    for (const [entityRef, list] of byEntity) {
-      const timeline = await this.timeline(
-        entityRef,
-        list.map(startOf),
-        credentials,
-        now,
-      );
-      if (!timeline) continue;
-      const exceptions = await this.options.exceptions.list(entityRef, now);
-      list.forEach((deployment, i) => {
-        const at = new Date(startOf(deployment));
-        const excepted = exceptions.some(e =>
-          exceptionCovers(e, { at, deploymentId: deployment.id }),
+    await Promise.all(
+      [...byEntity].map(async ([entityRef, list]) => {
+        const timeline = await this.timeline(
+          entityRef,
+          list.map(startOf),
+          credentials,
+          now,
         );
-        annotations.set(deployment, {
-          freezeViolation: timeline[i].state === 'freeze' && !excepted,
-          budgetImpact: timeline[i].impact,
+        if (!timeline) return;
+        const exceptions = await this.options.exceptions.list(entityRef, now);
+        list.forEach((deployment, i) => {
+          const at = new Date(startOf(deployment));
+          const excepted = exceptions.some(e =>
+            exceptionCovers(e, { at, deploymentId: deployment.id }),
+          );
+          annotations.set(deployment, {
+            freezeViolation: timeline[i].state === 'freeze' && !excepted,
+            budgetImpact: timeline[i].impact,
+          });
         });
-      });
-    }
+      }),
+    );
     return deployments.map(deployment => ({
       ...deployment,
       ...annotations.get(deployment),
