@@ -158,6 +158,14 @@ export interface Config {
        */
       auditDays?: number;
     };
+    /**
+     * Deploy impact (docs/slo.md): the share of each SLO's error budget burned in the hours after a
+     * production deployment against the same length before it, shown with the deployment records.
+     */
+    deployImpact?: {
+      /** Hours on each side of the deployment, above 0 and at most 24. Default 2. */
+      windowHours?: number;
+    };
     /** `POST /api/delivery/webhooks/{name}`, served for the webhook handlers of provider modules. */
     webhooks?: {
       /** Largest accepted body in bytes; larger ones are answered 413. Default 1048576 (1 MiB). */

@@ -552,6 +552,42 @@ describe.each(testDatabases.eachSupportedId())(
       });
     });
 
+    it('measures the budget burned in the 2 hours before and after each deployment', async () => {
+      const { server, ingest } = await startBackend(databaseId);
+      const deployedAt = hourStart - 5 * HOUR_MS;
+      await ingest([
+        sample('ledger', 240, 999_000, 999_000),
+        sample('ledger', 7, 990, 1000), // [t - 2 h, t - 1 h): 10 bad, before
+        sample('ledger', 6, 1000, 1000), // before, clean
+        sample('ledger', 5, 950, 1000), // [t, t + 1 h): 50 bad, after
+        sample('ledger', 4, 1000, 1000), // after, clean
+        sample('ledger', 3, 0, 1000), // t + 2 h: outside both
+        {
+          type: 'deployment',
+          source: 'ci',
+          id: 'release-3',
+          entityRef: 'component:default/ledger',
+          status: 'success',
+          startedAt: new Date(deployedAt).toISOString(),
+          finishedAt: new Date(deployedAt + 60_000).toISOString(),
+        },
+      ]);
+      const records = await request(server)
+        .get('/api/delivery/entities/component/default/ledger/records')
+        .expect(200);
+      const [deployment] = records.body.deployments;
+      // Budget at the deployment: 0.1 % of the 1,001,000 events of the 30 days before it.
+      expect(deployment.budgetImpact).toEqual([
+        {
+          slo: 'availability',
+          windowHours: 2,
+          before: expect.closeTo(10 / 1001, 12),
+          after: expect.closeTo(50 / 1001, 12),
+        },
+      ]);
+      expect(deployment.freezeViolation).toBe(false);
+    });
+
     it('keeps the exception trail through the records retention until the audit period ends', async () => {
       const tasks: Parameters<SchedulerService['scheduleTask']>[0][] = [];
       const scheduler = mockServices.scheduler.mock({

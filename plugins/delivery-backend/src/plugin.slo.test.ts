@@ -11,6 +11,7 @@ import { deliveryPlugin } from './plugin';
 jest.setTimeout(60_000);
 
 const HOUR_MS = 3_600_000;
+const BUCKET_MS = 5 * 60_000;
 const now = Date.now();
 
 const availability = (target: number) => `
@@ -124,6 +125,62 @@ describe.each(testDatabases.eachSupportedId())(
       );
       expect(messages.join('\n')).toContain('spec.objectives.0.target');
       expect(messages.join('\n')).toContain('missing.yaml: cannot be read');
+    });
+
+    it('pages on the first row for a feeder that posts 5-minute buckets once they are complete', async () => {
+      const knex = await testDatabases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          deliveryPlugin,
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({
+            entities: [
+              service('five-minute-service', {
+                'delivery-insights.io/slos': availability(0.999).replace(
+                  'target: 0.999',
+                  'targetPercent: 99.9',
+                ),
+              }),
+            ],
+          }),
+        ],
+      });
+      // Stay clear of a bucket boundary, so the bucket just posted is the latest complete one.
+      const left = BUCKET_MS - (Date.now() % BUCKET_MS);
+      if (left < 10_000) {
+        await new Promise(resolve => setTimeout(resolve, left + 50));
+      }
+      const filling = Math.floor(Date.now() / BUCKET_MS) * BUCKET_MS;
+      const bucket = (start: number, bad: number) => ({
+        type: 'sliSample',
+        source: 'feeder',
+        id: `five-minute-${start}`,
+        entityRef: 'component:default/five-minute-service',
+        slo: 'availability',
+        timestamp: new Date(start).toISOString(),
+        good: 10_000 - bad,
+        total: 10_000,
+      });
+      // Five clean hours, then the last complete hour at 2 % errors; the filling bucket is not
+      // posted yet.
+      await request(server)
+        .post('/api/delivery/events')
+        .send({
+          events: Array.from({ length: 72 }, (_, i) =>
+            bucket(filling - (72 - i) * BUCKET_MS, i >= 60 ? 200 : 0),
+          ),
+        })
+        .expect(200);
+
+      const response = await request(server).get(
+        '/api/delivery/entities/component/default/five-minute-service/slos',
+      );
+      const [slo] = response.body.slos;
+      expect(slo.burnRates['5m']).toBeCloseTo(20, 9);
+      expect(slo.burnRates['1h']).toBeCloseTo(20, 9);
+      // 6h: one bad hour in six, below the second row's 6.
+      expect(slo.burnRates['6h']).toBeCloseTo(20 / 6, 9);
+      expect(slo.alert).toBe('page');
     });
   },
 );

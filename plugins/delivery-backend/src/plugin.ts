@@ -27,7 +27,10 @@ import { PrometheusSliSource } from './slo/prometheus/PrometheusSliSource';
 import { ScmIntegrations } from '@backstage/integration';
 import { SyncStateStore } from './database/SyncStateStore';
 import { PolicyExceptionStore } from './database/PolicyExceptionStore';
-import { readErrorBudgetPolicy } from './policy/policySettings';
+import {
+  readDeployImpactHours,
+  readErrorBudgetPolicy,
+} from './policy/policySettings';
 import { PolicyService } from './service/PolicyService';
 import { ProviderService } from './service/ProviderService';
 import {
@@ -132,6 +135,7 @@ export const deliveryPlugin = createBackendPlugin({
           exceptions: policyExceptions,
           userInfo,
           policy: errorBudgetPolicy,
+          deployImpactHours: readDeployImpactHours(config),
         });
         const scorecards = new ScorecardService({
           entityScope,

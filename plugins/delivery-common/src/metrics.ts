@@ -185,6 +185,22 @@ export type DeploymentRecord = {
    * was `freeze` and no granted exception covered it (docs/slo.md, "Error-budget policy").
    */
   freezeViolation?: boolean;
+  /**
+   * Production deployments of entities with SLOs: per SLO, the share of its error budget burned
+   * in the hours before and after the deployment (docs/slo.md, "Deploy impact").
+   */
+  budgetImpact?: DeploymentBudgetImpact[];
+};
+
+/** The share of one SLO's error budget burned around a deployment. @public */
+export type DeploymentBudgetImpact = {
+  slo: string;
+  /** The length of each side, in hours (default 2). */
+  windowHours: number;
+  /** Share of the budget burned in the hours before; null when the SLO had no events. */
+  before: number | null;
+  /** Share of the budget burned in the hours after (so far, for a recent deployment). */
+  after: number | null;
 };
 
 /** Why a deployment was made. @public */

@@ -4,6 +4,7 @@ import {
   WARN_BELOW_ANNOTATION,
   defaultErrorBudgetPolicy,
   entityErrorBudgetPolicy,
+  readDeployImpactHours,
   readErrorBudgetPolicy,
 } from './policySettings';
 
@@ -76,5 +77,24 @@ describe('entityErrorBudgetPolicy', () => {
     expect(result.problems).toEqual([
       expect.stringContaining(WARN_BELOW_ANNOTATION),
     ]);
+  });
+});
+
+describe('readDeployImpactHours', () => {
+  it('defaults to 2 hours and reads delivery.deployImpact.windowHours', () => {
+    expect(readDeployImpactHours(new ConfigReader({}))).toBe(2);
+    expect(
+      readDeployImpactHours(
+        new ConfigReader({ delivery: { deployImpact: { windowHours: 6 } } }),
+      ),
+    ).toBe(6);
+  });
+
+  it.each([[0], [25]])('refuses %p hours naming the key', windowHours => {
+    expect(() =>
+      readDeployImpactHours(
+        new ConfigReader({ delivery: { deployImpact: { windowHours } } }),
+      ),
+    ).toThrow('delivery.deployImpact.windowHours');
   });
 });

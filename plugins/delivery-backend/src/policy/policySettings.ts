@@ -62,3 +62,15 @@ export function entityErrorBudgetPolicy(
     problems: [],
   };
 }
+
+/** `delivery.deployImpact.windowHours`: hours before and after a deployment; default 2. */
+export function readDeployImpactHours(config: Config): number {
+  const hours =
+    config.getOptionalNumber('delivery.deployImpact.windowHours') ?? 2;
+  if (!(Number.isFinite(hours) && hours > 0 && hours <= 24)) {
+    throw new Error(
+      `Invalid delivery.deployImpact.windowHours ${hours}: must be a number of hours above 0 and at most 24`,
+    );
+  }
+  return hours;
+}

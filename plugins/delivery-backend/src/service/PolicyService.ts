@@ -15,6 +15,7 @@ import {
 } from '@backstage/errors';
 import {
   DeployGate,
+  DeploymentBudgetImpact,
   DeploymentRecord,
   ErrorBudgetPolicy,
   PolicyException,
@@ -31,7 +32,12 @@ import {
   gateDecision,
 } from '../policy/evaluatePolicy';
 import { entityErrorBudgetPolicy } from '../policy/policySettings';
-import { SampleIndex, indexSamples, sloSnapshot } from '../slo/math';
+import {
+  SampleIndex,
+  deployImpact,
+  indexSamples,
+  sloSnapshot,
+} from '../slo/math';
 import { SliSourceError } from '../slo/prometheus/PrometheusSliSource';
 import { EntityScope } from './EntityScope';
 import { SloService } from './SloService';
@@ -95,6 +101,8 @@ export class PolicyService {
       exceptions: PolicyExceptionStore;
       userInfo: UserInfoService;
       policy: ErrorBudgetPolicy;
+      /** Hours before and after a deployment its budget impact compares. */
+      deployImpactHours: number;
     },
   ) {}
 
@@ -227,13 +235,15 @@ export class PolicyService {
   }
 
   /**
-   * Sets `freezeViolation` on production deployments: true when the entity's policy was `freeze`
-   * when the deployment started (its SLOs computed at that moment from the SLI data) and no
-   * granted exception covered it. Entities without SLOs, or whose SLI data cannot be read, are
-   * left unflagged.
+   * Annotates production deployments from their entity's SLI data at the deployment's start:
+   * `freezeViolation` is true when the policy was `freeze` then (its SLOs computed at that
+   * moment) and no granted exception covered it; `budgetImpact` gives, per SLO, the share of the
+   * budget burned in the `deployImpactHours` before and after it. Entities without SLOs, or whose
+   * SLI data cannot be read, are left as they are.
    */
-  async flagDeployments(
+  async annotateDeployments(
     deployments: DeploymentRecord[],
+    now = new Date(),
   ): Promise<DeploymentRecord[]> {
     const startOf = (d: DeploymentRecord) =>
       Date.parse(d.startedAt ?? d.finishedAt ?? '');
@@ -244,34 +254,41 @@ export class PolicyService {
       list.push(deployment);
       byEntity.set(deployment.entityRef, list);
     }
-    const frozen = new Set<DeploymentRecord>();
-    for (const [entityRef, list] of byEntity) {
-      const states = await this.statesAt(entityRef, list.map(startOf));
-      if (!states) continue;
-      const exceptions = await this.options.exceptions.list(
-        entityRef,
-        new Date(),
-      );
-      list.forEach((deployment, i) => {
-        const at = new Date(startOf(deployment));
-        const excepted = exceptions.some(e =>
-          exceptionCovers(e, { at, deploymentId: deployment.id }),
-        );
-        if (states[i] === 'freeze' && !excepted) frozen.add(deployment);
-      });
-    }
-    return deployments.map(deployment =>
-      byEntity.has(deployment.entityRef)
-        ? { ...deployment, freezeViolation: frozen.has(deployment) }
-        : deployment,
+    const annotations = new Map<DeploymentRecord, Partial<DeploymentRecord>>();
+    await Promise.all(
+      [...byEntity].map(async ([entityRef, list]) => {
+        const timeline = await this.timeline(entityRef, list.map(startOf), now);
+        if (!timeline) return;
+        const exceptions = await this.options.exceptions.list(entityRef, now);
+        list.forEach((deployment, i) => {
+          const at = new Date(startOf(deployment));
+          const excepted = exceptions.some(e =>
+            exceptionCovers(e, { at, deploymentId: deployment.id }),
+          );
+          annotations.set(deployment, {
+            freezeViolation: timeline[i].state === 'freeze' && !excepted,
+            budgetImpact: timeline[i].impact,
+          });
+        });
+      }),
     );
+    return deployments.map(deployment => ({
+      ...deployment,
+      ...annotations.get(deployment),
+    }));
   }
 
-  /** The entity's policy state at each moment, or undefined when it cannot be known. */
-  private async statesAt(
+  /**
+   * The entity's policy state and each SLO's deploy impact at each moment, or undefined when
+   * they cannot be known.
+   */
+  private async timeline(
     entityRef: string,
     moments: number[],
-  ): Promise<PolicyState[] | undefined> {
+    now: Date,
+  ): Promise<
+    Array<{ state: PolicyState; impact: DeploymentBudgetImpact[] }> | undefined
+  > {
     let resolved;
     try {
       resolved = await this.options.entityScope.resolve(entityRef);
@@ -287,8 +304,9 @@ export class PolicyService {
       resolved.entity,
       this.options.policy,
     );
+    const impactMs = this.options.deployImpactHours * HOUR_MS;
     const earliest = Math.min(...moments);
-    const latest = Math.max(...moments);
+    const latest = Math.min(Math.max(...moments) + impactMs, now.getTime());
     const indexed: Array<{ definition: SloDefinition; index: SampleIndex }> =
       [];
     for (const definition of definitions) {
@@ -298,7 +316,7 @@ export class PolicyService {
           definition,
           {
             from: new Date(earliest - definition.windowDays * DAY_MS),
-            to: new Date(latest),
+            to: new Date(Math.max(latest, earliest + 1)),
           },
         );
         indexed.push({ definition, index: indexSamples(samples) });
@@ -307,21 +325,25 @@ export class PolicyService {
       }
     }
     if (indexed.length === 0) return undefined;
-    return moments.map(
-      at =>
-        evaluatePolicy({
-          slos: indexed.map(({ definition, index }) => {
-            const snapshot = sloSnapshot({ definition, index, now: at });
-            return {
-              name: definition.name,
-              remaining: snapshot.summary.remaining,
-              alert: snapshot.alert,
-            };
-          }),
-          unavailable: [],
-          policy,
-        }).state,
-    );
+    return moments.map(at => ({
+      state: evaluatePolicy({
+        slos: indexed.map(({ definition, index }) => {
+          const snapshot = sloSnapshot({ definition, index, now: at });
+          return {
+            name: definition.name,
+            remaining: snapshot.summary.remaining,
+            alert: snapshot.alert,
+          };
+        }),
+        unavailable: [],
+        policy,
+      }).state,
+      impact: indexed.map(({ definition, index }) => ({
+        slo: definition.name,
+        windowHours: this.options.deployImpactHours,
+        ...deployImpact({ definition, index, at, windowMs: impactMs }),
+      })),
+    }));
   }
 
   private async isOwner(entity: Entity, credentials: BackstageCredentials) {

@@ -239,7 +239,7 @@ export async function createRouter(
     const records = await scorecards.records(entityRefOf(req), windowOf(req));
     res.json({
       ...records,
-      deployments: await policies.flagDeployments(records.deployments),
+      deployments: await policies.annotateDeployments(records.deployments),
     });
   });
 

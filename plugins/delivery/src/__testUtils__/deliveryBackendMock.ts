@@ -14,6 +14,25 @@ export const deliveryBackend = setupServer(
   http.get(`${DELIVERY_BASE_URL}/sync-status`, () =>
     HttpResponse.json({ items: [] }),
   ),
+  // Unless a test says otherwise, the error-budget policy is normal and nothing was requested.
+  http.get(
+    `${DELIVERY_BASE_URL}/entities/:kind/:namespace/:name/deploy-gate`,
+    ({ params }) =>
+      HttpResponse.json({
+        entityRef: `${params.kind}:${params.namespace}/${params.name}`,
+        at: '2026-11-30T12:00:00.000Z',
+        decision: 'allow',
+        state: 'normal',
+        reasons: [],
+        slos: [],
+        exception: null,
+        policy: { warnBelowPercent: 25, auditDays: 365 },
+      }),
+  ),
+  http.get(
+    `${DELIVERY_BASE_URL}/entities/:kind/:namespace/:name/policy/exceptions`,
+    () => HttpResponse.json({ items: [] }),
+  ),
 );
 
 export const deliveryApis = () =>

@@ -1,7 +1,10 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
   DeliveryHealth,
+  DeployGate,
   EntitySlos,
+  PolicyException,
+  PolicyExceptionReasonKind,
   OnCallResponse,
   MetricWindow,
   Scorecard,
@@ -19,6 +22,19 @@ import { ReportFile, ReportQuery } from './reports';
  * @public
  */
 export type WindowQuery = Partial<MetricWindow>;
+
+/**
+ * A request for an exception to an entity's error-budget policy: for one deployment
+ * (`deploymentId`) or for every deployment until `until` (ISO 8601).
+ *
+ * @public
+ */
+export type PolicyExceptionRequest = {
+  reasonKind: PolicyExceptionReasonKind;
+  justification: string;
+  deploymentId?: string;
+  until?: string;
+};
 
 /**
  * The frontend's view of the delivery backend.
@@ -47,6 +63,15 @@ export interface DeliveryApi {
   getSyncStatus(entityRef: string): Promise<SyncStatus[]>;
   /** Who is on call for the entity now, per provider, and the providers that failed to answer. */
   getOnCall(entityRef: string): Promise<OnCallResponse>;
+  /** The entity's error-budget policy state and what the deploy gate answers now. */
+  getDeployGate(entityRef: string): Promise<DeployGate>;
+  /** The exceptions requested for the entity, newest first, with their trails. */
+  getPolicyExceptions(entityRef: string): Promise<PolicyException[]>;
+  /** Requests an exception to deploy during a freeze; the backend checks ownership. */
+  requestPolicyException(
+    entityRef: string,
+    request: PolicyExceptionRequest,
+  ): Promise<PolicyException>;
   /** A Markdown report, fetched with the user's credentials. */
   getReport(query: ReportQuery): Promise<ReportFile>;
   /** Fetches a report and hands it to the browser as a file download. */

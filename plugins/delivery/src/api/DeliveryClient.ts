@@ -3,7 +3,9 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   DeliveryHealth,
+  DeployGate,
   EntitySlos,
+  PolicyException,
   OnCallResponse,
   Scorecard,
   ScorecardRecords,
@@ -11,7 +13,11 @@ import {
   TimeSeries,
   TimeSeriesMetric,
 } from '@delivery-insights/backstage-plugin-delivery-common';
-import { DeliveryApi, WindowQuery } from './DeliveryApi';
+import {
+  DeliveryApi,
+  PolicyExceptionRequest,
+  WindowQuery,
+} from './DeliveryApi';
 import {
   ReportFile,
   ReportQuery,
@@ -88,6 +94,36 @@ export class DeliveryClient implements DeliveryApi {
 
   getOnCall(entityRef: string): Promise<OnCallResponse> {
     return this.get(`/${entityPath(entityRef)}/oncall`);
+  }
+
+  getDeployGate(entityRef: string): Promise<DeployGate> {
+    return this.get(`/${entityPath(entityRef)}/deploy-gate`);
+  }
+
+  async getPolicyExceptions(entityRef: string): Promise<PolicyException[]> {
+    const { items } = await this.get<{ items: PolicyException[] }>(
+      `/${entityPath(entityRef)}/policy/exceptions`,
+    );
+    return items;
+  }
+
+  async requestPolicyException(
+    entityRef: string,
+    request: PolicyExceptionRequest,
+  ): Promise<PolicyException> {
+    const baseUrl = await this.deps.discoveryApi.getBaseUrl('delivery');
+    const response = await this.deps.fetchApi.fetch(
+      `${baseUrl}/${entityPath(entityRef)}/policy/exceptions`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as PolicyException;
   }
 
   async getSyncStatus(entityRef: string): Promise<SyncStatus[]> {

@@ -1,5 +1,6 @@
 import { commonMessagesRu } from './ru/common';
 import { entityMessagesRu } from './ru/entity';
+import { policyMessagesRu } from './ru/policy';
 import { reportMessagesRu } from './ru/reports';
 import { runbookMessagesRu } from './ru/runbook';
 import { sloMessagesRu } from './ru/slo';
@@ -13,6 +14,7 @@ import { teamMessagesRu } from './ru/team';
 const deliveryTranslationRu = {
   ...commonMessagesRu,
   ...entityMessagesRu,
+  ...policyMessagesRu,
   ...reportMessagesRu,
   ...runbookMessagesRu,
   ...sloMessagesRu,

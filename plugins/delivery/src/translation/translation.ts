@@ -1,6 +1,7 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
 import { commonMessages } from './messages/common';
 import { entityMessages } from './messages/entity';
+import { policyMessages } from './messages/policy';
 import { reportMessages } from './messages/reports';
 import { runbookMessages } from './messages/runbook';
 import { sloMessages } from './messages/slo';
@@ -22,6 +23,7 @@ export const deliveryTranslationRef = createTranslationRef({
     ...sloMessages,
     ...syncMessages,
     ...teamMessages,
+    ...policyMessages,
   },
   translations: {
     ru: () => import('./ru'),

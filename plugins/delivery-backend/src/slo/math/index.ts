@@ -18,3 +18,5 @@ export {
 export type { SampleIndex, SliSample } from './windowedSums';
 export { computeSloStatus, sloSnapshot } from './sloStatus';
 export type { SloSnapshot } from './sloStatus';
+export { deployImpact } from './deployImpact';
+export type { DeployImpact } from './deployImpact';

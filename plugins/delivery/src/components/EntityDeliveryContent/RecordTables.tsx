@@ -20,6 +20,10 @@ import { ReactNode, useMemo } from 'react';
 import { useMetricFormatter } from '../../hooks/useMetricFormatter';
 import { deliveryTranslationRef } from '../../translation';
 import { RecordsState } from './LeadTimeHistogram';
+import {
+  DeploymentBudgetCell,
+  hasBudgetInformation,
+} from './DeploymentBudgetCell';
 
 const PAGE_SIZE = 10;
 
@@ -150,6 +154,17 @@ const DeploymentsTable = ({
       render: d =>
         d.changeIds.length ? d.changeIds.join(', ') : t('common.noValue'),
     },
+    ...(hasBudgetInformation(deployments)
+      ? [
+          {
+            title: t('policy.records.column'),
+            sorting: false,
+            render: (d: DeploymentRecord) => (
+              <DeploymentBudgetCell deployment={d} />
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <Table<DeploymentRecord>

@@ -24,6 +24,7 @@ import { useMetricFormatter } from '../../hooks/useMetricFormatter';
 import { useEntitySlos } from '../../hooks/useEntitySlos';
 import { deliveryTranslationRef } from '../../translation';
 import { NoticePanel } from '../ScorecardParts';
+import { ErrorBudgetPolicyPanel } from './ErrorBudgetPolicyPanel';
 
 /** The annotation SLOs are defined in, and where its format is described; named in the empty state. */
 export const SLO_ANNOTATION = 'delivery-insights.io/slos';
@@ -381,8 +382,8 @@ export type EntitySloCardProps = {
 
 /**
  * The SLOs of the current entity now: objective, attainment over the rolling window, the error
- * budget left, the alert state, the 1 h and 6 h burn rates and when the budget runs out.
- * Definitions the backend could not read are listed as warnings.
+ * budget left, the alert state, the 1 h and 6 h burn rates and when the budget runs out, with the
+ * error-budget policy above them. Definitions the backend could not read are listed as warnings.
  */
 export const EntitySloCard = ({ variant }: EntitySloCardProps = {}) => {
   const classes = useStyles();
@@ -399,6 +400,7 @@ export const EntitySloCard = ({ variant }: EntitySloCardProps = {}) => {
   } else if (value) {
     body = (
       <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
+        {slos.length > 0 && <ErrorBudgetPolicyPanel entityRef={entityRef} />}
         <SloDefinitionErrors errors={errors} />
         {slos.length === 0 && errors.length === 0 && <NoSlos />}
         {slos.length > 0 && (
