@@ -1,8 +1,5 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  DoraMetricKey,
-  doraMetricKeys,
-} from '@delivery-insights/backstage-plugin-delivery-common';
+import { DoraMetricKey } from '@delivery-insights/backstage-plugin-delivery-common';
 import Box from '@material-ui/core/Box';
 import { Theme, useTheme } from '@material-ui/core/styles';
 import Table from '@material-ui/core/Table';
@@ -18,6 +15,7 @@ import {
   LevelCounts,
   distributionBuckets,
 } from './levelDistribution';
+import { leveledDoraKeys } from '../ScorecardParts/scorecardMetrics';
 
 /** The colours of LevelChip, so that the chart and the chips agree. */
 const bucketColors = (theme: Theme): Record<DistributionBucket, string> => ({
@@ -53,11 +51,11 @@ export const LevelDistribution = ({
     fontSize: theme.typography.caption.fontSize,
   };
 
-  const data = doraMetricKeys.map(key => ({
+  const data = leveledDoraKeys.map(key => ({
     metric: t(`metrics.${key}`),
     ...distribution[key],
   }));
-  const summary = doraMetricKeys
+  const summary = leveledDoraKeys
     .map(key =>
       t('team.distributionSummary', {
         metric: t(`metrics.${key}`),
@@ -118,7 +116,7 @@ export const LevelDistribution = ({
           </TableRow>
         </TableHead>
         <TableBody>
-          {doraMetricKeys.map(key => (
+          {leveledDoraKeys.map(key => (
             <TableRow key={key}>
               <TableCell component="th" scope="row" role="rowheader">
                 {t(`metrics.${key}`)}

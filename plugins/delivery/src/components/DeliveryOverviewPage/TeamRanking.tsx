@@ -1,7 +1,6 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
-import { doraMetricKeys } from '@delivery-insights/backstage-plugin-delivery-common';
 import Box from '@material-ui/core/Box';
 import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -17,6 +16,7 @@ import {
   useEntityScorecardRows,
 } from '../ScorecardParts';
 import { RankedTeam, TeamStanding, rankTeams } from './rankTeams';
+import { leveledDoraKeys } from '../ScorecardParts/scorecardMetrics';
 
 type TeamRow = RankedTeam<TeamStanding & { id: string; entityRef: string }>;
 
@@ -68,7 +68,7 @@ export const TeamRanking = () => {
         align: 'left',
         render: row => t('team.strongKeys', { value: String(row.strongKeys) }),
       },
-      ...doraMetricKeys.map(
+      ...leveledDoraKeys.map(
         (key): TableColumn<TeamRow> => ({
           title: t(`metrics.${key}`),
           field: `scorecard.dora.${key}.value`,

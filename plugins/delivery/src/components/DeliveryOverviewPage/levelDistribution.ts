@@ -2,9 +2,9 @@ import {
   DoraMetricKey,
   PerformanceLevel,
   Scorecard,
-  doraMetricKeys,
   performanceLevels,
 } from '@delivery-insights/backstage-plugin-delivery-common';
+import { leveledDoraKeys } from '../ScorecardParts/scorecardMetrics';
 
 /** The buckets of a distribution: the four levels, best first, then "no data". */
 export const distributionBuckets = [...performanceLevels, 'none'] as const;
@@ -34,10 +34,10 @@ export function levelDistribution(
   scorecards: readonly (Scorecard | undefined)[],
 ): Record<DoraMetricKey, LevelCounts> {
   const distribution = Object.fromEntries(
-    doraMetricKeys.map(key => [key, emptyCounts()]),
+    leveledDoraKeys.map(key => [key, emptyCounts()]),
   ) as Record<DoraMetricKey, LevelCounts>;
   for (const scorecard of scorecards) {
-    for (const key of doraMetricKeys) {
+    for (const key of leveledDoraKeys) {
       const level = scorecard?.dora[key]?.level;
       distribution[key][isLevel(level) ? level : 'none'] += 1;
     }

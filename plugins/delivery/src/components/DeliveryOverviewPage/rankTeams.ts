@@ -1,7 +1,5 @@
-import {
-  Scorecard,
-  doraMetricKeys,
-} from '@delivery-insights/backstage-plugin-delivery-common';
+import { Scorecard } from '@delivery-insights/backstage-plugin-delivery-common';
+import { leveledDoraKeys } from '../ScorecardParts/scorecardMetrics';
 
 /** A team to rank: its display name and its rolled-up scorecard, if the backend returned one. */
 export type TeamStanding = {
@@ -21,7 +19,7 @@ export function countStrongKeys(scorecard: Scorecard | undefined): number {
   if (!scorecard) {
     return 0;
   }
-  return doraMetricKeys.filter(key => {
+  return leveledDoraKeys.filter(key => {
     const level = scorecard.dora[key]?.level;
     return level === 'elite' || level === 'high';
   }).length;

@@ -48,11 +48,16 @@ const weekly = (
 });
 
 const series: Record<string, TimeSeries> = {
-  deploymentFrequency: weekly('deploymentFrequency', { 24: 1 / 7, 25: 2 / 7 }),
+  // Per working day: the latest week deployed on 2 of its 5 working days' worth.
+  deploymentFrequency: weekly('deploymentFrequency', { 24: 0.2, 25: 0.4 }),
   // 60 h in one week puts the whole chart in days: the latest 36 h reads 1.5 d.
   leadTime: weekly('leadTime', { 20: 60, 24: 36 }),
   changeFailureRate: weekly('changeFailureRate', { 23: 0.25 }),
   timeToRestore: weekly('timeToRestore', {}),
+  failedDeploymentRecoveryTime: weekly('failedDeploymentRecoveryTime', {
+    22: 0.5,
+  }),
+  reworkRate: weekly('reworkRate', { 25: 0.5 }),
 };
 
 /** Answers every endpoint of the tab, remembering the query of each request. */
@@ -122,19 +127,27 @@ describe('EntityDeliveryContent', () => {
     ).toHaveAccessibleDescription('26 weeks, latest 1.5 d');
     expect(
       screen.getByRole('figure', { name: 'Deployment frequency' }),
-    ).toHaveAccessibleDescription('26 weeks, latest 2 / week');
+    ).toHaveAccessibleDescription('26 weeks, latest 0.4 / working day');
     expect(
       screen.getByRole('figure', { name: 'Change failure rate' }),
     ).toHaveAccessibleDescription('26 weeks, latest 25 %');
     expect(
       screen.getByRole('figure', { name: 'Time to restore' }),
     ).toHaveAccessibleDescription('26 weeks, no data');
+    expect(
+      screen.getByRole('figure', { name: 'Failed deployment recovery time' }),
+    ).toHaveAccessibleDescription('26 weeks, latest 0.5 h');
+    expect(
+      screen.getByRole('figure', { name: 'Deployment rework rate' }),
+    ).toHaveAccessibleDescription('26 weeks, latest 50 %');
 
     const requests = seen.timeseries;
     expect(requests.map(query => query.get('metric')).sort()).toEqual([
       'changeFailureRate',
       'deploymentFrequency',
+      'failedDeploymentRecoveryTime',
       'leadTime',
+      'reworkRate',
       'timeToRestore',
     ]);
     for (const query of requests) {

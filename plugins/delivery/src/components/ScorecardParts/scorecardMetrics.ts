@@ -6,6 +6,17 @@ import {
 } from '@delivery-insights/backstage-plugin-delivery-common';
 import { DeliveryApi, WindowQuery } from '../../api';
 
+/**
+ * The DORA keys the overview compares services and teams by: the four with a level the brief
+ * names. Rework rate has no level; failed deployment recovery time shows on the entity pages.
+ */
+export const leveledDoraKeys = [
+  'deploymentFrequency',
+  'leadTime',
+  'changeFailureRate',
+  'timeToRestore',
+] as const satisfies readonly DoraMetricKey[];
+
 /** The metrics a team's scorecard shows: the four keys, then cycle time and two of quality. */
 export const teamScorecardMetricKeys = [
   ...doraMetricKeys,
