@@ -2,8 +2,6 @@
 // entity of the test app's own catalog as the guest and reads the DORA scorecard card and the
 // Delivery tab.
 import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const LAUNCH_ARGS = [
@@ -53,12 +51,12 @@ export async function checkEntityPages({
   };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      ...LAUNCH_ARGS,
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'install-test-chromium-'))}`,
-    ],
+    // Playwright gives every launch a fresh temporary profile.
+    args: LAUNCH_ARGS,
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+  });
   page.setDefaultTimeout(60_000);
   try {
     const scorecardResponse = page.waitForResponse(

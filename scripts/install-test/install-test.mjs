@@ -39,7 +39,11 @@ import {
 /** The create-app release this repository was made with (backstage.json: 1.55.0). */
 const CREATE_APP_VERSION = '0.9.2';
 const SCOPE = '@delivery-insights';
-const ENTITY = { kind: 'component', namespace: 'default', name: 'example-website' };
+const ENTITY = {
+  kind: 'component',
+  namespace: 'default',
+  name: 'example-website',
+};
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const GUIDE = join(REPO_ROOT, 'docs/install.md');
@@ -54,7 +58,8 @@ const appDir = join(work, 'app');
 const tarballDir = join(work, 'tarballs');
 const logDir = join(work, 'logs');
 const binDir = join(work, 'bin');
-for (const dir of [tarballDir, logDir, binDir]) mkdirSync(dir, { recursive: true });
+for (const dir of [tarballDir, logDir, binDir])
+  mkdirSync(dir, { recursive: true });
 rmSync(REPORT_DIR, { recursive: true, force: true });
 mkdirSync(REPORT_DIR, { recursive: true });
 
@@ -120,7 +125,10 @@ function packagingProblems(manifest, files) {
     const path = `package/${entry?.replace(/^\.\//, '')}`;
     if (!files.includes(path)) problems.push(`${path} is not in the tarball`);
   }
-  if (manifest.configSchema && !files.includes(`package/${manifest.configSchema}`)) {
+  if (
+    manifest.configSchema &&
+    !files.includes(`package/${manifest.configSchema}`)
+  ) {
     problems.push(`${manifest.configSchema} is not in the tarball`);
   }
   return problems;
@@ -130,14 +138,32 @@ async function buildAndPack() {
   await run('yarn', ['tsc'], { cwd: REPO_ROOT, env, log: log('pack') });
   await run(
     'yarn',
-    ['workspaces', 'foreach', '-A', '--include', `${SCOPE}/*`, '-j', '2', 'run', 'build'],
+    [
+      'workspaces',
+      'foreach',
+      '-A',
+      '--include',
+      `${SCOPE}/*`,
+      '-j',
+      '2',
+      'run',
+      'build',
+    ],
     { cwd: REPO_ROOT, env, log: log('pack') },
   );
   await run(
     'yarn',
     [
-      'workspaces', 'foreach', '-A', '--include', `${SCOPE}/*`, '-j', '2',
-      'pack', '--out', `${tarballDir}/%s-%v.tgz`,
+      'workspaces',
+      'foreach',
+      '-A',
+      '--include',
+      `${SCOPE}/*`,
+      '-j',
+      '2',
+      'pack',
+      '--out',
+      `${tarballDir}/%s-%v.tgz`,
     ],
     { cwd: REPO_ROOT, env, log: log('pack') },
   );
@@ -180,9 +206,12 @@ async function pack() {
     existsSync(join(REPO_ROOT, 'plugins', d, 'package.json')),
   ).length;
   if (packages.length !== expected) {
-    problems.push(`${packages.length} tarballs for ${expected} packages in plugins/`);
+    problems.push(
+      `${packages.length} tarballs for ${expected} packages in plugins/`,
+    );
   }
-  if (problems.length) throw new Error(`packaging:\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new Error(`packaging:\n  ${problems.join('\n  ')}`);
   say(`packed ${packages.length} packages into ${tarballDir}`);
   return packages;
 }
@@ -198,8 +227,19 @@ function listFiles(dir, prefix) {
 async function createApp() {
   await run(
     'npx',
-    ['-y', `@backstage/create-app@${CREATE_APP_VERSION}`, '--skip-install', '--path', appDir],
-    { cwd: work, env: { ...env, PATH: `${REPO_ROOT}/.tools/bin:${env.PATH}` }, log: log('create-app'), input: 'delivery-install-test\n' },
+    [
+      '-y',
+      `@backstage/create-app@${CREATE_APP_VERSION}`,
+      '--skip-install',
+      '--path',
+      appDir,
+    ],
+    {
+      cwd: work,
+      env: { ...env, PATH: `${REPO_ROOT}/.tools/bin:${env.PATH}` },
+      log: log('create-app'),
+      input: 'delivery-install-test\n',
+    },
   );
   const release = readJson(join(appDir, 'backstage.json')).version;
   say(`created a release ${release} app in ${appDir}`);
@@ -261,21 +301,28 @@ function applyToolchain(registryUrl) {
   }
   say(`${bumped} @backstage/* ranges brought to the repository's release`);
 
-  writeFileSync(join(appDir, 'yarn.lock'), readFileSync(join(REPO_ROOT, 'yarn.lock')));
+  writeFileSync(
+    join(appDir, 'yarn.lock'),
+    readFileSync(join(REPO_ROOT, 'yarn.lock')),
+  );
   const yarnrc = readFileSync(join(appDir, '.yarnrc.yml'), 'utf8').replace(
     /^npmPreapprovedPackages:\n/m,
     `npmPreapprovedPackages:\n  - '${SCOPE}/*'\n`,
   );
   writeFileSync(
     join(appDir, '.yarnrc.yml'),
-    `${yarnrc}\nnpmScopes:\n  ${SCOPE.slice(1)}:\n    npmRegistryServer: '${registryUrl}'\n` +
+    `${yarnrc}\nnpmScopes:\n  ${SCOPE.slice(
+      1,
+    )}:\n    npmRegistryServer: '${registryUrl}'\n` +
       `unsafeHttpWhitelist:\n  - 127.0.0.1\n`,
   );
   // The same name and version are packed anew on every run: drop the previous run's archives
   // from yarn's global cache so that the install cannot pick up stale ones.
   const cache = join(homedir(), '.yarn/berry/cache');
   if (existsSync(cache)) {
-    for (const f of readdirSync(cache).filter(n => n.startsWith(`${SCOPE.slice(1)}-`))) {
+    for (const f of readdirSync(cache).filter(n =>
+      n.startsWith(`${SCOPE.slice(1)}-`),
+    )) {
       rmSync(join(cache, f));
     }
   }
@@ -290,13 +337,23 @@ function checkInstalled(packages) {
     for (const file of ['package.json', manifest.main]) {
       const a = readFileSync(join(installed, file));
       const b = readFileSync(join(extracted, file));
-      if (!a.equals(b)) problems.push(`${manifest.name}/${file} differs from the tarball`);
+      if (!a.equals(b))
+        problems.push(`${manifest.name}/${file} differs from the tarball`);
     }
   }
-  for (const name of [`${SCOPE}/backstage-plugin-delivery`, `${SCOPE}/backstage-plugin-delivery-backend`]) {
-    if (!existsSync(join(appDir, 'node_modules', name))) problems.push(`${name} is not installed`);
+  for (const name of [
+    `${SCOPE}/backstage-plugin-delivery`,
+    `${SCOPE}/backstage-plugin-delivery-backend`,
+  ]) {
+    if (!existsSync(join(appDir, 'node_modules', name)))
+      problems.push(`${name} is not installed`);
   }
-  const migrations = join(appDir, 'node_modules', SCOPE, 'backstage-plugin-delivery-backend/migrations');
+  const migrations = join(
+    appDir,
+    'node_modules',
+    SCOPE,
+    'backstage-plugin-delivery-backend/migrations',
+  );
   if (!existsSync(migrations) || !readdirSync(migrations).length) {
     problems.push(`no migrations in ${migrations}`);
   }
@@ -322,9 +379,11 @@ async function startApp(configFiles) {
       '',
     ].join('\n'),
   );
-  const configArgs = [join(appDir, 'app-config.yaml'), ...configFiles, ports].flatMap(
-    f => ['--config', f],
-  );
+  const configArgs = [
+    join(appDir, 'app-config.yaml'),
+    ...configFiles,
+    ports,
+  ].flatMap(f => ['--config', f]);
   services.push(
     startService('yarn', ['workspace', 'backend', 'start', ...configArgs], {
       cwd: appDir,
@@ -339,14 +398,21 @@ async function startApp(configFiles) {
   );
   await until(
     `the backend on ${backendUrl}`,
-    async () => (await fetch(`${backendUrl}/.backstage/health/v1/readiness`)).ok,
+    async () =>
+      (
+        await fetch(`${backendUrl}/.backstage/health/v1/readiness`)
+      ).ok,
     { timeoutMs: 240_000, services },
   );
   say(`backend ready on ${backendUrl}`);
-  await until(`the frontend on ${appUrl}`, async () => (await fetch(appUrl)).ok, {
-    timeoutMs: 300_000,
-    services,
-  });
+  await until(
+    `the frontend on ${appUrl}`,
+    async () => (await fetch(appUrl)).ok,
+    {
+      timeoutMs: 300_000,
+      services,
+    },
+  );
   say(`frontend ready on ${appUrl}`);
   return { appUrl, backendUrl };
 }
@@ -360,61 +426,98 @@ async function api(backendUrl, path, init = {}) {
     },
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text.slice(0, 300)}`);
+  if (!response.ok)
+    throw new Error(
+      `${init.method ?? 'GET'} ${path}: ${response.status} ${text.slice(
+        0,
+        300,
+      )}`,
+    );
   return JSON.parse(text);
 }
 
 async function main() {
   const packages = await step(timings, 'pack the plugins/* packages', pack);
   registry = await startRegistry(packages);
-  await step(timings, `create a stock app (create-app ${CREATE_APP_VERSION})`, createApp);
-  await step(timings, 'toolchain settings of this machine', () => applyToolchain(registry.url));
-  const { configFiles } = await step(timings, 'install as docs/install.md says', async () => {
-    const applied = await applyInstallSteps(GUIDE, appDir, script =>
-      run('bash', ['-eo', 'pipefail', '-c', script], { cwd: appDir, env, log: log('install') }),
-    );
-    checkInstalled(packages);
-    say(`applied ${applied.steps.length} steps of docs/install.md`);
-    return applied;
-  });
+  await step(
+    timings,
+    `create a stock app (create-app ${CREATE_APP_VERSION})`,
+    createApp,
+  );
+  await step(timings, 'toolchain settings of this machine', () =>
+    applyToolchain(registry.url),
+  );
+  const { configFiles } = await step(
+    timings,
+    'install as docs/install.md says',
+    async () => {
+      const applied = await applyInstallSteps(GUIDE, appDir, script =>
+        run('bash', ['-eo', 'pipefail', '-c', script], {
+          cwd: appDir,
+          env,
+          log: log('install'),
+        }),
+      );
+      checkInstalled(packages);
+      say(`applied ${applied.steps.length} steps of docs/install.md`);
+      return applied;
+    },
+  );
   await step(timings, 'type check the app (yarn tsc)', () =>
     run('yarn', ['tsc'], { cwd: appDir, env, log: log('tsc') }),
   );
-  const { appUrl, backendUrl } = await step(timings, 'start the app', () => startApp(configFiles));
+  const { appUrl, backendUrl } = await step(timings, 'start the app', () =>
+    startApp(configFiles),
+  );
 
   const entityRef = `${ENTITY.kind}:${ENTITY.namespace}/${ENTITY.name}`;
   const apiPath = `/api/delivery/entities/${ENTITY.kind}/${ENTITY.namespace}/${ENTITY.name}`;
   const records = installTestRecords(entityRef);
-  await step(timings, 'post records through POST /api/delivery/events', async () => {
-    const health = await api(backendUrl, '/health');
-    say(`health: ${JSON.stringify(health)}`);
-    const result = await api(backendUrl, '/events', {
-      method: 'POST',
-      body: JSON.stringify({ events: records.events }),
-    });
-    say(`ingestion: ${JSON.stringify(result)}`);
-    if (result.inserted !== records.events.length) {
-      throw new Error(`inserted ${result.inserted} of ${records.events.length}`);
-    }
-  });
+  await step(
+    timings,
+    'post records through POST /api/delivery/events',
+    async () => {
+      const health = await api(backendUrl, '/health');
+      say(`health: ${JSON.stringify(health)}`);
+      const result = await api(backendUrl, '/events', {
+        method: 'POST',
+        body: JSON.stringify({ events: records.events }),
+      });
+      say(`ingestion: ${JSON.stringify(result)}`);
+      if (result.inserted !== records.events.length) {
+        throw new Error(
+          `inserted ${result.inserted} of ${records.events.length}`,
+        );
+      }
+    },
+  );
 
-  await step(timings, 'Chromium: DORA scorecard card and Delivery tab', async () => {
-    const format = await import(
-      pathToFileURL(
-        join(appDir, 'node_modules', SCOPE, 'backstage-plugin-delivery/dist/format/formatMetricValue.esm.js'),
-      ).href
-    );
-    await checkEntityPages({
-      appUrl,
-      entityPath: `/catalog/${ENTITY.namespace}/${ENTITY.kind}/${ENTITY.name}`,
-      apiPath,
-      format,
-      check: scorecard => scorecardMismatch(scorecard, records.expected),
-      deploymentIds: records.deploymentIds,
-      screenshotDir: REPORT_DIR,
-      log: say,
-    });
-  });
+  await step(
+    timings,
+    'Chromium: DORA scorecard card and Delivery tab',
+    async () => {
+      const format = await import(
+        pathToFileURL(
+          join(
+            appDir,
+            'node_modules',
+            SCOPE,
+            'backstage-plugin-delivery/dist/format/formatMetricValue.esm.js',
+          ),
+        ).href
+      );
+      await checkEntityPages({
+        appUrl,
+        entityPath: `/catalog/${ENTITY.namespace}/${ENTITY.kind}/${ENTITY.name}`,
+        apiPath,
+        format,
+        check: scorecard => scorecardMismatch(scorecard, records.expected),
+        deploymentIds: records.deploymentIds,
+        screenshotDir: REPORT_DIR,
+        log: say,
+      });
+    },
+  );
 }
 
 async function cleanup() {

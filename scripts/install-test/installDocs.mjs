@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const MARKER = /<!--\s*install-test:\s*(.+?)\s*-->\s*\n\s*```(\w*)\n([\s\S]*?)\n```/g;
+const MARKER =
+  /<!--\s*install-test:\s*(.+?)\s*-->\s*\n\s*```(\w*)\n([\s\S]*?)\n```/g;
 
 /** The marked steps of a guide, in order: `{ action, args, language, code }`. */
 export function installSteps(markdown) {
@@ -60,7 +61,10 @@ export async function applyInstallSteps(guidePath, appDir, runShell) {
         insertBefore(readFileSync(file, 'utf8'), s.before, s.code),
       );
     } else {
-      const file = join(appDir, `app-config.install-${configFiles.length}.yaml`);
+      const file = join(
+        appDir,
+        `app-config.install-${configFiles.length}.yaml`,
+      );
       writeFileSync(file, `${s.code}\n`);
       configFiles.push(file);
     }

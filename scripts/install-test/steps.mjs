@@ -71,9 +71,9 @@ export function run(command, args, { cwd, env, log, input }) {
         else
           reject(
             new Error(
-              `${command} ${args.join(' ')} exited with ${code}; the end of ${log}:\n${tail(
-                log,
-              )}`,
+              `${command} ${args.join(
+                ' ',
+              )} exited with ${code}; the end of ${log}:\n${tail(log)}`,
             ),
           );
       });
