@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: type check, lint, formatting, unit and integration tests (SQLite and
-# PostgreSQL), a short load test, and the end-to-end browser check. Ends with one line: `N passed, N failed`.
+# PostgreSQL), a short load test, the production build started on PostgreSQL, and the end-to-end
+# browser check. Ends with one line: `N passed, N failed`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$REPO_ROOT"
@@ -38,11 +39,17 @@ run_check() {
 }
 
 run_check typecheck yarn tsc
+# report.api.md of every package must match its public surface (the type check wrote dist-types)
+run_check api-reports yarn api-reports:check
 run_check lint yarn lint
+# knip-report.md of every package: unused or undeclared dependencies and exports must not change unnoticed
+run_check knip yarn knip-reports:check
 run_check prettier yarn prettier:check
 run_check openapi node scripts/generate-openapi-router.mjs plugins/delivery-backend --check
 # 5 s of mixed reads and ingestion against the real backend on PostgreSQL: zero errors
 run_check load yarn load --duration 5
+# the production build unpacked as the Dockerfile does, `node packages/backend` on PostgreSQL
+run_check production-build yarn test:production
 
 log "unit and integration tests"
 yarn test --json --outputFile="$REPORT_DIR/jest.json" || failed_steps+=("unit-tests")

@@ -7,7 +7,7 @@ export interface Config {
      * override them with `delivery-insights.io/target-<metric>` annotations.
      */
     targets?: {
-      /** Production deployments per day, at least. Default 1. */
+      /** Production deployments per working day, at least. Default 1. */
       deploymentFrequency?: number;
       /** Hours from first commit to production, below. Default 24. */
       leadTime?: number;
@@ -15,6 +15,10 @@ export interface Config {
       changeFailureRate?: number;
       /** Hours from incident opened to resolved, below. Default 1. */
       timeToRestore?: number;
+      /** Hours from a failed deployment to its recovery, below. Default 1. */
+      failedDeploymentRecoveryTime?: number;
+      /** Share of deployments that were hotfixes, rollbacks or incident fixes (0..1), at most. No default. */
+      reworkRate?: number;
       /** Hours from work started to completed, below. Default 72. */
       cycleTime?: number;
       /** Completed items per week, at least. No default. */
@@ -38,11 +42,52 @@ export interface Config {
      * rate) or below it (lead time, time to restore).
      */
     levels?: {
+      /**
+       * From deployment days: `elite` and `high` in days with a deployment in the median whole
+       * week (elite defaults to the calendar's working days per week, high to 1), `medium` in
+       * deployment days per 30 days (default 1).
+       */
       deploymentFrequency?: { elite?: number; high?: number; medium?: number };
       leadTime?: { elite?: number; high?: number; medium?: number };
       changeFailureRate?: { elite?: number; high?: number; medium?: number };
       timeToRestore?: { elite?: number; high?: number; medium?: number };
+      failedDeploymentRecoveryTime?: {
+        elite?: number;
+        high?: number;
+        medium?: number;
+      };
     };
+    /**
+     * The organisation's working calendar (docs/metrics.md): day and week buckets and the working
+     * days deployment frequency divides by. Groups and entities override it with the annotations
+     * delivery-insights.io/time-zone, working-days and holidays.
+     */
+    calendar?: {
+      /** An IANA time zone, e.g. Europe/Moscow. Default UTC. */
+      timeZone?: string;
+      /** Weekday names, default [mon, tue, wed, thu, fri]. */
+      workingDays?: string[];
+      /** Non-working dates, YYYY-MM-DD. */
+      holidays?: string[];
+    };
+    /** Which statistic each duration's headline value is. */
+    statistics?: {
+      /** Default mean (MTTR). */
+      timeToRestore?: 'mean' | 'median';
+      /** Default median. */
+      leadTime?: 'mean' | 'median';
+      /** Default median. */
+      cycleTime?: 'mean' | 'median';
+      /** Default median. */
+      failedDeploymentRecoveryTime?: 'mean' | 'median';
+    };
+    /** Inference of an incident's cause when the source names no deployment. */
+    attribution?: {
+      /** Hours before an incident in which its entity's latest deployment is its cause; 0 turns inference off. Default 24. */
+      windowHours?: number;
+    };
+    /** Environment names counted as production, compared case-insensitively. Default [production, prod]. */
+    productionEnvironments?: string[];
     /**
      * Delivery processes, documented by the `process-<name>.md` report (GET
      * /api/delivery/reports/process?name=<name>): stages with their quality gates, the deployment
@@ -96,6 +141,22 @@ export interface Config {
     retention?: {
       /** Days to keep records, a positive number, e.g. 730. */
       days?: number;
+    };
+    /**
+     * The organisation's error-budget policy (docs/slo.md, "Error-budget policy"): an entity is
+     * `warn` when an SLO's budget remaining is below the threshold or it opens a ticket, and
+     * `freeze` when a budget is exhausted or an SLO pages. The deploy gate blocks during a freeze
+     * unless a granted exception covers the deployment. Entities override the threshold with the
+     * `delivery-insights.io/error-budget-policy-warn-below` annotation.
+     */
+    errorBudgetPolicy?: {
+      /** Warn below this percentage of the budget remaining, 0 to 100. Default 25. */
+      warnBelowPercent?: number;
+      /**
+       * Days the exception trail (requests, grants, refusals, expiries) is kept after an exception
+       * ended, whatever `retention.days` says. Default 365.
+       */
+      auditDays?: number;
     };
     /** `POST /api/delivery/webhooks/{name}`, served for the webhook handlers of provider modules. */
     webhooks?: {

@@ -12,6 +12,8 @@ const SCREENSHOTS = 'node_modules/.cache/e2e-test-results';
 
 const englishUnits: Record<string, string> = {
   'units.perDay': '{{value}} / day',
+  'units.perWorkingDay': '{{value}} / working day',
+  'units.per30WorkingDays': '{{value}} / 30 working days',
   'units.perWeek': '{{value}} / week',
   'units.per30Days': '{{value}} / 30 days',
   'units.minutes': '{{value}} min',

@@ -88,4 +88,12 @@ backend.add(
 backend.add(
   import('@delivery-insights/backstage-plugin-delivery-backend-module-gitlab'),
 );
+backend.add(
+  import('@delivery-insights/backstage-plugin-delivery-backend-module-jira'),
+);
+backend.add(
+  import(
+    '@delivery-insights/backstage-plugin-delivery-backend-module-sonarqube'
+  ),
+);
 backend.start();

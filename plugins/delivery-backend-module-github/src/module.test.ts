@@ -212,12 +212,16 @@ describe.each(databases.eachSupportedId())('the GitHub module on %p', id => {
     const { get, runSync } = await startBackend(id);
     await runSync();
 
-    const { dora } = await get(
+    const { dora, calendar } = await get(
       `entities/component/default/shop-service/scorecard?${WINDOW}`,
     );
     // D1, D3, D4 (rolled back by D5) and D5 reached production; D2 failed, staging is not counted.
     expect(dora.deploymentFrequency.sampleSize).toBe(4);
-    expect(dora.deploymentFrequency.value).toBeCloseTo(4 / 30, 10);
+    // Per working day of the window's 30 days, however many weekdays they hold.
+    expect(dora.deploymentFrequency.value).toBeCloseTo(
+      4 / calendar.workingDaysInWindow,
+      10,
+    );
     // PR 1: day 1 10:00 → D1 day 3 01:00 = 39 h; PR 2: day 4 → D3 day 5 07:00 = 31 h;
     // PR 3: day 5 → D4 day 7 01:00 = 49 h.
     expect(dora.leadTime).toMatchObject({ value: 39, sampleSize: 3 });
@@ -480,6 +484,24 @@ describe.each(databases.eachSupportedId())('the GitHub module on %p', id => {
     expect((await records(get)).deployments).toHaveLength(5);
   });
 
+  it('answers a backfill within the initial delay after startup with when the sync starts', async () => {
+    server.use(...fakeGithub(scenario()).handlers);
+    const { http } = await startBackend(id, {
+      github: { schedule: { initialDelaySeconds: 600 } },
+    });
+    const requestedAt = Date.now();
+    const response = await request(http)
+      .post('/api/delivery/providers/github/backfill')
+      .expect(202);
+    expect(response.body).toMatchObject({
+      provider: 'github',
+      triggered: true,
+    });
+    const startsAt = Date.parse(response.body.startsAt);
+    expect(startsAt).toBeGreaterThan(requestedAt + 590_000);
+    expect(startsAt).toBeLessThanOrEqual(Date.now() + 600_000);
+  });
+
   describe('webhooks', () => {
     const post = (
       http: Awaited<ReturnType<typeof startBackend>>['http'],
@@ -553,6 +575,47 @@ describe.each(databases.eachSupportedId())('the GitHub module on %p', id => {
       expect(replay.status).toBe(409);
     });
 
+    it('keeps the newer state of a pull request when an older payload arrives later', async () => {
+      const repo = scenario();
+      server.use(...fakeGithub(repo).handlers);
+      const { http, knex } = await startBackend(id);
+      const pull = { ...pullJson(repo, repo.pulls[1]), merged: true };
+      const older = {
+        action: 'closed',
+        pull_request: {
+          ...pull,
+          title: 'Old title',
+          updated_at: new Date(at(4, 12)).toISOString(),
+        },
+        repository,
+      };
+      const newer = {
+        ...older,
+        pull_request: {
+          ...older.pull_request,
+          title: 'New title',
+          updated_at: new Date(at(5)).toISOString(),
+        },
+      };
+      expect(
+        (await post(http, 'pull_request', newer, { delivery: 'new-1' })).status,
+      ).toBe(200);
+      // GitHub retries the older delivery later, with a new delivery id.
+      const late = await post(http, 'pull_request', older, {
+        delivery: 'old-1',
+      });
+      expect(late.status).toBe(200);
+      expect(late.body).toEqual({
+        received: 1,
+        inserted: 0,
+        updated: 0,
+        outdated: 1,
+      });
+      expect(await knex('delivery_changes').pluck('title')).toEqual([
+        'New title',
+      ]);
+    });
+
     it('answers 401 and stores nothing for a bad or missing signature', async () => {
       const repo = scenario();
       server.use(...fakeGithub(repo).handlers);
@@ -575,6 +638,92 @@ describe.each(databases.eachSupportedId())('the GitHub module on %p', id => {
       expect(
         Number((await knex('delivery_changes').count({ n: '*' }))[0].n),
       ).toBe(0);
+    });
+
+    it('answers 401 without naming its configuration when no webhook secret is configured', async () => {
+      const repo = scenario();
+      server.use(...fakeGithub(repo).handlers);
+      const { http } = await startBackend(id, {
+        github: { webhookSecret: undefined },
+      });
+      const response = await post(
+        http,
+        'pull_request',
+        {
+          action: 'closed',
+          pull_request: { ...pullJson(repo, repo.pulls[1]), merged: true },
+          repository,
+        },
+        { delivery: 'no-secret-1' },
+      );
+      expect(response.status).toBe(401);
+      expect(response.body.error.message).toBe(
+        'GitHub webhooks are not accepted by this backend',
+      );
+    });
+
+    it('answers 400 naming the field and stores nothing for a signed payload of the wrong shape', async () => {
+      const repo = scenario();
+      server.use(...fakeGithub(repo).handlers);
+      const { http, knex } = await startBackend(id);
+      const pull = { ...pullJson(repo, repo.pulls[1]), merged: true };
+      const d3 = repo.deployments[2];
+      const status = deploymentStatusJson(repo, d3, d3.statuses[0], 0);
+      const { id: _id, ...deploymentWithoutId } = deploymentJson(repo, d3);
+      const cases: [string, unknown, RegExp][] = [
+        ['pull_request', null, /body: /],
+        [
+          'pull_request',
+          {
+            action: 'closed',
+            pull_request: { ...pull, merged_at: 'yesterday' },
+            repository,
+          },
+          /pull_request\.merged_at: must be an ISO 8601 time/,
+        ],
+        [
+          'deployment_status',
+          {
+            action: 'created',
+            deployment_status: status,
+            deployment: deploymentWithoutId,
+            repository,
+          },
+          /deployment\.id: /,
+        ],
+        [
+          'deployment_status',
+          {
+            action: 'created',
+            deployment_status: status,
+            deployment: { ...deploymentJson(repo, d3), created_at: 'soon' },
+            repository,
+          },
+          /deployment\.created_at: must be an ISO 8601 time/,
+        ],
+      ];
+      for (const [index, [event, body, message]] of cases.entries()) {
+        const response = await post(http, event, body as object, {
+          delivery: `bad-${index}`,
+        });
+        expect({ index, status: response.status }).toEqual({
+          index,
+          status: 400,
+        });
+        expect(response.body.error.name).toBe('InputError');
+        expect(response.body.error.message).toMatch(message);
+      }
+      for (const table of ['delivery_changes', 'delivery_deployments']) {
+        expect(Number((await knex(table).count({ n: '*' }))[0].n)).toBe(0);
+      }
+      // The refused delivery is forgotten: GitHub's redelivery of a fixed payload is stored.
+      const retried = await post(
+        http,
+        'pull_request',
+        { action: 'closed', pull_request: pull, repository },
+        { delivery: 'bad-1' },
+      );
+      expect(retried.status).toBe(200);
     });
 
     it('stores a production deployment status linked to the pull requests it shipped', async () => {

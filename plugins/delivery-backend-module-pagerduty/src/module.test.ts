@@ -299,8 +299,9 @@ describe.each(databases.eachSupportedId())(
               email: 'anna@example.com',
               url: 'https://acme.eu.pagerduty.com/users/PXPGF42',
             },
-            from: '2026-11-23T09:00:00Z',
-            until: '2026-11-30T09:00:00Z',
+            // PagerDuty wrote them in the account's zone (-05:00): answered in UTC.
+            from: '2026-11-23T09:00:00.000Z',
+            until: '2026-11-30T09:00:00.000Z',
           },
           {
             provider: 'pagerduty',
@@ -333,7 +334,13 @@ describe.each(databases.eachSupportedId())(
     describe('webhooks', () => {
       const webhook = (
         eventType: string,
-        options: { id: string; occurredAt: string; status: string },
+        options: {
+          id: string;
+          occurredAt: string;
+          status: string;
+          /** Fields of `event.data` to replace (undefined: left out). */
+          data?: Record<string, unknown>;
+        },
       ) => {
         const now = Date.now();
         const incident = pagerDutyIncident({
@@ -375,6 +382,7 @@ describe.each(databases.eachSupportedId())(
                 urgency: 'high',
                 conference_bridge: null,
                 resolve_reason: null,
+                ...options.data,
               },
             },
           }),
@@ -461,6 +469,117 @@ describe.each(databases.eachSupportedId())(
         expect(await backend.storedIds()).toEqual([]);
         // Not remembered either: the genuine delivery still goes through.
         expect((await post(backend.server, body, sign(body))).status).toBe(200);
+      });
+
+      it('answers 400 naming the field and stores nothing for a signed incident of the wrong shape', async () => {
+        const backend = await start(databaseId);
+        const cases: [Record<string, unknown>, RegExp][] = [
+          [{ title: 42 }, /event\.data\.title: /],
+          [{ acknowledgements: {} }, /event\.data\.acknowledgements: /],
+          [{ priority: { summary: 7 } }, /event\.data\.priority\.summary: /],
+          [
+            { created_at: 'today' },
+            /event\.data\.created_at: must be an ISO 8601 time/,
+          ],
+        ];
+        for (const [index, [data, message]] of cases.entries()) {
+          const body = webhook('incident.triggered', {
+            id: `01DEN4HFB8ZRVN9D5W8A4ZSE0${index}`,
+            occurredAt: new Date().toISOString(),
+            status: 'triggered',
+            data,
+          });
+          const response = await post(backend.server, body, sign(body));
+          expect({ index, status: response.status }).toEqual({
+            index,
+            status: 400,
+          });
+          expect(response.body.error.name).toBe('InputError');
+          expect(response.body.error.message).toMatch(message);
+        }
+        const notAnObject = Buffer.from('null');
+        const refused = await post(
+          backend.server,
+          notAnObject,
+          sign(notAnObject),
+        );
+        expect(refused.status).toBe(400);
+        expect(await backend.storedIds()).toEqual([]);
+      });
+
+      it('follows an incident through v3 events without created_at, as PagerDuty sent them in 2021', async () => {
+        const backend = await start(databaseId);
+        const base = Date.now() - 3 * HOUR_MS;
+        const at = (minutes: number) =>
+          new Date(base + minutes * 60_000).toISOString();
+        const deliver = async (
+          eventType: string,
+          id: string,
+          minutes: number,
+          status: string,
+          incidentId = 'PWEB001',
+        ) => {
+          const body = webhook(eventType, {
+            id,
+            occurredAt: at(minutes),
+            status,
+            // The 2021 captures carry no created_at (and no acknowledgements).
+            data: { id: incidentId, created_at: undefined },
+          });
+          return post(backend.server, body, sign(body));
+        };
+
+        const triggered = await deliver(
+          'incident.triggered',
+          '01FA0000000000000000000001',
+          0,
+          'triggered',
+        );
+        expect(triggered.body).toMatchObject({ received: 1, inserted: 1 });
+        const acknowledged = await deliver(
+          'incident.acknowledged',
+          '01FA0000000000000000000002',
+          5,
+          'acknowledged',
+        );
+        expect(acknowledged.body).toMatchObject({ received: 1, updated: 1 });
+        const resolved = await deliver(
+          'incident.resolved',
+          '01FA0000000000000000000003',
+          60,
+          'resolved',
+        );
+        expect(resolved.body).toMatchObject({ received: 1, updated: 1 });
+        // The acknowledgement retried after the resolution is older: the incident stays resolved.
+        const late = await deliver(
+          'incident.acknowledged',
+          '01FA0000000000000000000004',
+          6,
+          'acknowledged',
+        );
+        expect(late.body).toMatchObject({ updated: 0, outdated: 1 });
+
+        expect(await backend.incidents('checkout')).toEqual([
+          expect.objectContaining({
+            id: 'PWEB001',
+            openedAt: at(0),
+            acknowledgedAt: at(5),
+            resolvedAt: at(60),
+          }),
+        ]);
+
+        // An acknowledgement of an incident never stored cannot be placed in time.
+        const unknown = await deliver(
+          'incident.acknowledged',
+          '01FA0000000000000000000005',
+          10,
+          'acknowledged',
+          'PWEB404',
+        );
+        expect(unknown.status).toBe(202);
+        expect(unknown.body.ignored).toBe(
+          'incident PWEB404 is not stored and its incident.acknowledged event has no created_at',
+        );
       });
 
       it('ignores events it does not store', async () => {

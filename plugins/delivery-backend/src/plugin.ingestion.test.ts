@@ -169,6 +169,85 @@ describe.each(testDatabases.eachSupportedId())(
       expect(await rowCounts(knex)).toEqual(before);
     });
 
+    it('refuses implausible times, numbers outside their domain and a record twice in one batch, naming them', async () => {
+      const { server, knex } = await startDeliveryBackend(databaseId);
+      const deployment = (id: string, extra: object = {}) => ({
+        type: 'deployment',
+        source: 'ci',
+        id,
+        entityRef: 'component:default/checkout-service',
+        status: 'success',
+        finishedAt: '2026-10-05T10:00:00Z',
+        ...extra,
+      });
+      const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString();
+      const response = await request(server)
+        .post('/api/delivery/events')
+        .send({
+          events: [
+            deployment('d-1'),
+            deployment('d-2', { finishedAt: '1970-01-01T00:00:00Z' }),
+            deployment('d-3', { finishedAt: inTwoDays }),
+            deployment('d-1', { status: 'failure' }),
+            {
+              type: 'workItem',
+              source: 'ci',
+              id: 'w-1',
+              entityRef: 'component:default/checkout-service',
+              kind: 'story',
+              createdAt: '2026-10-01T10:00:00Z',
+              points: 1e9,
+            },
+            deployment('d-4', { updatedAt: '1999-12-31T23:59:59Z' }),
+          ],
+        });
+      expect(response.status).toBe(400);
+      const message: string = response.body.error.message;
+      expect(message).toContain(
+        'events[1].finishedAt: must not be before 2000-01-01T00:00:00Z',
+      );
+      expect(message).toContain(
+        'events[2].finishedAt: must not be more than a day in the future',
+      );
+      expect(message).toContain(
+        'events[3].id: duplicates events[0] (the same type, source and id)',
+      );
+      expect(message).toMatch(/events\[4\]\.points: .*1000/);
+      expect(message).toMatch(/events\[5\]\.updatedAt: must not be before/);
+      expect(await rowCounts(knex)).toEqual(
+        Object.fromEntries(tables.map(table => [table, 0])),
+      );
+    });
+
+    it('answers an older state delivered after a newer one as outdated and keeps the newer', async () => {
+      const { server, knex } = await startDeliveryBackend(databaseId);
+      const incident = (extra: object) => ({
+        type: 'incident',
+        source: 'pager',
+        id: 'i-1',
+        entityRef: 'component:default/checkout-service',
+        openedAt: '2026-10-05T10:00:00Z',
+        ...extra,
+      });
+      await request(server)
+        .post('/api/delivery/events')
+        .send({ events: [incident({ resolvedAt: '2026-10-05T11:00:00Z' })] })
+        .expect(200);
+      const late = await request(server)
+        .post('/api/delivery/events')
+        .send({
+          events: [incident({ acknowledgedAt: '2026-10-05T10:10:00Z' })],
+        });
+      expect(late.body).toEqual({
+        received: 1,
+        inserted: 0,
+        updated: 0,
+        outdated: 1,
+      });
+      const row = await knex('delivery_incidents').first('resolved_at');
+      expect(Number(row.resolved_at)).toBe(Date.parse('2026-10-05T11:00:00Z'));
+    });
+
     it('refuses an empty batch and one over 5,000 events', async () => {
       const { server } = await startDeliveryBackend(databaseId);
       const empty = await request(server)

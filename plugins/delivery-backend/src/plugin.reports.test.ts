@@ -95,7 +95,7 @@ describe.each(testDatabases.eachSupportedId())(
         'За период: 4 деплоя в продакшен, 3 выпущенных изменения, 3 новых инцидента.',
       );
       expect(text).toContain(
-        '| Частота деплоев | 0,13 в день | 4 | средний | ≥ 1 в день | ❌ не достигнута | 0 в день | ▲ лучше |',
+        '| Частота деплоев | 0,18 в рабочий день | 4 | средний | ≥ 1 в рабочий день | ❌ не достигнута | 0 в рабочий день | ▲ лучше |',
       );
       expect(text).toContain(
         '| Время внесения изменений (медиана) | 2 дня | 3 | высокий | < 24 часа | ❌ не достигнута |',
@@ -105,7 +105,7 @@ describe.each(testDatabases.eachSupportedId())(
       );
       expect(text).toContain('## На что обратить внимание');
       expect(text).toContain(
-        'К концу периода не закрыто: 1 инцидент. Открытые инциденты в медиану времени восстановления не входят.',
+        'К концу периода не закрыто: 1 инцидент. Открытые инциденты в среднее время восстановления не входят.',
       );
     });
 
@@ -139,7 +139,7 @@ describe.each(testDatabases.eachSupportedId())(
         );
       }
       expect(text).toContain(
-        '| Deployment frequency | 0.13 per day | 4 | medium | ≥ 1 per day | ❌ met'.replace(
+        '| Deployment frequency | 0.18 per working day | 4 | medium | ≥ 1 per working day | ❌ met'.replace(
           '❌ met',
           '❌ missed',
         ),
@@ -149,7 +149,7 @@ describe.each(testDatabases.eachSupportedId())(
       // The team's worst offender is the service that misses the most targets.
       expect(text).toContain('## Services that need attention');
       expect(text).toMatch(
-        /\| checkout-service \| \d+ \| 0\.13 per day \(medium\)/,
+        /\| checkout-service \| \d+ \| 0\.18 per working day \(medium\)/,
       );
     });
 
@@ -223,7 +223,9 @@ describe.each(testDatabases.eachSupportedId())(
         'pipeline?entityRef=component:default/checkout-service&period=2026-10',
       );
       expect(ru.text).toContain('| Понедельник | 2 | 0 | 1 |');
-      expect(ru.text).toContain('За период: 4 деплоя в продакшен, 0,13 в день');
+      expect(ru.text).toContain(
+        'За период: 4 деплоя в продакшен, 0,18 в рабочий день',
+      );
     });
 
     it('links causes and changes over more deployments than one IN list holds', async () => {

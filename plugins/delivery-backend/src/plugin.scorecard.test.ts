@@ -30,8 +30,15 @@ describe.each(testDatabases.eachSupportedId())(
       return response.body;
     };
 
-    it('computes the four keys of a component as product.md defines them', async () => {
-      const { dora, window, previousWindow, entityRefs } = await scorecardOf(
+    it('computes the DORA keys of a component as docs/metrics.md defines them', async () => {
+      const {
+        dora,
+        window,
+        previousWindow,
+        entityRefs,
+        calendar,
+        dataQuality,
+      } = await scorecardOf(
         'entities/component/default/checkout-service/scorecard',
       );
       expect(window).toEqual({
@@ -45,16 +52,28 @@ describe.each(testDatabases.eachSupportedId())(
       expect(entityRefs).toEqual(['component:default/checkout-service']);
 
       // d2, d3, d4, d5 reached production; d1 failed in the pipeline, staging-1 is not production.
+      // 1 to 30 October hold 22 working days (UTC calendar). Deployment days: Saturday 3,
+      // Monday 5 and Saturday 10 October; of the whole weeks (5, 12 and 19 October) the first
+      // has 2, the others none, so the median week has 0; 3 days in 30 days is medium.
+      expect(calendar).toEqual({
+        timeZone: 'UTC',
+        workingDays: [1, 2, 3, 4, 5],
+        holidays: [],
+        workingDaysInWindow: 22,
+      });
       expect(dora.deploymentFrequency).toMatchObject({
-        unit: 'per_day',
+        unit: 'per_working_day',
         sampleSize: 4,
         level: 'medium',
         target: { comparator: 'gte', threshold: 1 },
         met: false,
         previous: { value: 0, sampleSize: 0 },
       });
-      expect(dora.deploymentFrequency.value).toBeCloseTo(4 / 30, 10);
-      expect(dora.deploymentDaysPerWeek.value).toBeCloseTo(3 / (30 / 7), 10);
+      expect(dora.deploymentFrequency.value).toBeCloseTo(4 / 22, 10);
+      expect(dora.deploymentDaysPerWeek).toMatchObject({
+        value: 0,
+        sampleSize: 3,
+      });
 
       // pr-1 shipped by d2 after the failed d1: 48 h; pr-2 24 h; pr-3 by the rolled-back d3: 48 h.
       expect(dora.leadTime).toMatchObject({
@@ -79,12 +98,47 @@ describe.each(testDatabases.eachSupportedId())(
       // inc-1 2 h, inc-2 (reported at +03:00) 0.5 h; inc-3 is open: shown, not averaged.
       expect(dora.timeToRestore).toMatchObject({
         value: 1.25,
+        statistic: 'mean',
+        mean: 1.25,
+        median: 1.25,
         unit: 'hours',
         sampleSize: 2,
         open: 1,
         level: 'high',
       });
       expect(dora.timeToRestore.p90).toBeCloseTo(1.85, 10);
+
+      // d3 (rolled back on 5 October 00:00) recovers with d4 at 12:00: 12 h; d5 with the
+      // resolution of inc-1 it caused: 3 h.
+      expect(dora.failedDeploymentRecoveryTime).toMatchObject({
+        value: 7.5,
+        statistic: 'median',
+        mean: 7.5,
+        unit: 'hours',
+        sampleSize: 2,
+        open: 0,
+        level: 'high',
+        target: { comparator: 'lt', threshold: 1 },
+        met: false,
+      });
+      expect(dora.failedDeploymentRecoveryTime.p90).toBeCloseTo(11.1, 10);
+      expect(dora.reworkRate).toMatchObject({
+        value: 0,
+        sampleSize: 4,
+        level: null,
+        target: null,
+      });
+
+      // d5 lists no change; inc-2 and inc-3 have no deployment in the 24 h before them.
+      expect(dataQuality).toEqual({
+        deploymentsWithoutChanges: 1,
+        incidents: { declared: 1, inferred: 0, none: 2 },
+        excludedChanges: {
+          merged_before_first_commit: 0,
+          deployed_before_first_commit: 0,
+        },
+        attributionWindowHours: 24,
+      });
     });
 
     it('computes flow and quality of a component, with configured targets', async () => {
@@ -223,6 +277,14 @@ describe.each(testDatabases.eachSupportedId())(
         'inc-1',
       ]);
       expect(incidents[0].resolvedAt).toBeNull();
+      expect(incidents[2]).toMatchObject({
+        causeDeploymentId: 'd5',
+        causeSource: 'declared',
+      });
+      expect(incidents[1]).toMatchObject({
+        causeDeploymentId: null,
+        causeSource: null,
+      });
     });
 
     it('names the bad query parameter', async () => {

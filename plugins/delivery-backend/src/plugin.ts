@@ -26,6 +26,9 @@ import { SloDefinitionReader } from './slo/definitions/SloDefinitionReader';
 import { PrometheusSliSource } from './slo/prometheus/PrometheusSliSource';
 import { ScmIntegrations } from '@backstage/integration';
 import { SyncStateStore } from './database/SyncStateStore';
+import { PolicyExceptionStore } from './database/PolicyExceptionStore';
+import { readErrorBudgetPolicy } from './policy/policySettings';
+import { PolicyService } from './service/PolicyService';
 import { ProviderService } from './service/ProviderService';
 import {
   createWebhookRouter,
@@ -67,6 +70,7 @@ export const deliveryPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -77,8 +81,10 @@ export const deliveryPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
+        userInfo: coreServices.userInfo,
       },
       async init({
+        auth,
         catalog,
         config,
         database,
@@ -89,14 +95,25 @@ export const deliveryPlugin = createBackendPlugin({
         permissionsRegistry,
         scheduler,
         urlReader,
+        userInfo,
       }) {
         permissionsRegistry.addPermissions(deliveryPermissions);
         const retentionDays = readRetentionDays(config);
         const webhookSettings = readWebhookSettings(config);
-        const store = await DeliveryStore.create(database);
+        const settings = readMetricSettings(config);
+        const { levels, targets } = settings;
+        const store = await DeliveryStore.create(
+          database,
+          settings.productionEnvironments,
+        );
         const ingestion = new EventIngestion(store);
-        const { levels, targets } = readMetricSettings(config);
-        const entityScope = new EntityScope(catalog);
+        const metricInputs = new MetricInputsQuery(store.knex, settings);
+        const recordLists = new RecordListQuery(
+          store.knex,
+          undefined,
+          settings.productionEnvironments,
+        );
+        const entityScope = new EntityScope(catalog, auth);
         const slos = new SloService({
           entityScope,
           definitions: new SloDefinitionReader(
@@ -107,19 +124,27 @@ export const deliveryPlugin = createBackendPlugin({
           prometheus: PrometheusSliSource.fromConfig(config),
           logger,
         });
+        const errorBudgetPolicy = readErrorBudgetPolicy(config);
+        const policyExceptions = new PolicyExceptionStore(store.knex);
+        const policies = new PolicyService({
+          entityScope,
+          slos,
+          exceptions: policyExceptions,
+          userInfo,
+          policy: errorBudgetPolicy,
+        });
         const scorecards = new ScorecardService({
           entityScope,
-          metricInputs: new MetricInputsQuery(store.knex),
-          recordLists: new RecordListQuery(store.knex),
-          levels,
-          targets,
+          metricInputs,
+          recordLists,
+          settings,
         });
         const reports = new ReportService({
           config,
           entityScope,
           scorecards,
           slos,
-          recordLists: new RecordListQuery(store.knex),
+          recordLists,
           reportRecords: new ReportRecordsQuery(store.knex),
           levels,
           targets,
@@ -157,6 +182,7 @@ export const deliveryPlugin = createBackendPlugin({
             slos,
             reports,
             providers: providerService,
+            policies,
           }),
         );
         if (retentionDays !== undefined) {
@@ -165,6 +191,10 @@ export const deliveryPlugin = createBackendPlugin({
             logger,
             scheduler,
             days: retentionDays,
+            exceptions: {
+              store: policyExceptions,
+              auditDays: errorBudgetPolicy.auditDays,
+            },
           });
         }
         for (const provider of providers.values()) {

@@ -8,5 +8,6 @@ export * from './permissions';
 export type * from './health';
 export * from './metrics';
 export * from './slo';
+export * from './policy';
 export type * from './providers';
 export * from './runbook';

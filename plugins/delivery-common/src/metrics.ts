@@ -16,6 +16,7 @@ export const performanceLevels: PerformanceLevel[] = [
 
 /** The unit a metric value is expressed in. @public */
 export type MetricUnit =
+  | 'per_working_day'
   | 'per_day'
   | 'per_week'
   | 'hours'
@@ -43,14 +44,23 @@ export type MetricValue = {
   unit: MetricUnit;
   /** How many records the value was computed from. */
   sampleSize: number;
-  /** 90th percentile, for lead time and time to restore. */
+  /** Which statistic `value` is, for durations: the mean or the median. */
+  statistic?: 'mean' | 'median';
+  /** Arithmetic mean, for durations. */
+  mean?: number | null;
+  /** Median, for durations. */
+  median?: number | null;
+  /** 90th percentile, for lead time, time to restore and failed deployment recovery time. */
   p90?: number | null;
   /** 85th percentile, for cycle time. */
   p85?: number | null;
-  /** Incidents still open at the end of the window (time to restore only): shown, not averaged. */
+  /**
+   * Still open at the end of the window, shown and not averaged: incidents (time to restore) or
+   * failed deployments not yet recovered (failed deployment recovery time).
+   */
   open?: number;
   previous: PreviousMetricValue;
-  /** The DORA level, for the four keys only; null when there is no value. */
+  /** The DORA level (not for rework rate); null when there is no value. */
   level: PerformanceLevel | null;
   target: MetricTarget | null;
   /** Whether the value meets the target; null without a value or target. */
@@ -63,6 +73,8 @@ export const doraMetricKeys = [
   'leadTime',
   'changeFailureRate',
   'timeToRestore',
+  'failedDeploymentRecoveryTime',
+  'reworkRate',
 ] as const;
 
 /** @public */
@@ -99,6 +111,38 @@ export type MetricWindow = {
   to: string;
 };
 
+/** How incidents opened in a window were tied to a deployment. @public */
+export type CauseSource = 'declared' | 'inferred';
+
+/** Why a change is left out of lead time. @public */
+export type ChangeQualityFlag =
+  | 'merged_before_first_commit'
+  | 'deployed_before_first_commit';
+
+/** The working calendar a scorecard was computed with. @public */
+export type ScorecardCalendar = {
+  /** IANA time zone of day and week buckets. */
+  timeZone: string;
+  /** ISO weekday numbers, 1 = Monday. */
+  workingDays: number[];
+  /** Holidays (`YYYY-MM-DD`) inside the window. */
+  holidays: string[];
+  /** Working days in the window, the denominator of deployment frequency. */
+  workingDaysInWindow: number;
+};
+
+/** The records a scorecard counted with caveats, or left out, and why. @public */
+export type DataQuality = {
+  /** Counted deployments that list no change. */
+  deploymentsWithoutChanges: number;
+  /** Incidents opened in the window, by how their cause is known. */
+  incidents: { declared: number; inferred: number; none: number };
+  /** Changes first deployed in the window and left out of lead time, by reason. */
+  excludedChanges: Record<ChangeQualityFlag, number>;
+  /** The attribution window used for inferred causes, in hours (0: inference off). */
+  attributionWindowHours: number;
+};
+
 /** Every metric of one entity (or rollup) over one window. @public */
 export type Scorecard = {
   /** The entity the scorecard is for, or `null` for the whole organisation. */
@@ -107,12 +151,14 @@ export type Scorecard = {
   entityRefs: string[];
   window: MetricWindow;
   previousWindow: MetricWindow;
+  calendar: ScorecardCalendar;
   dora: Record<DoraMetricKey, MetricValue> & {
-    /** Distinct UTC days with a production deployment, per week. */
+    /** Median over the window's whole calendar weeks of the days with a counted deployment. */
     deploymentDaysPerWeek: MetricValue;
   };
   flow: Record<FlowMetricKey, MetricValue>;
   quality: Record<QualityMetricKey, MetricValue>;
+  dataQuality: DataQuality;
 };
 
 /** A production deployment behind deployment frequency and change failure rate. @public */
@@ -125,10 +171,24 @@ export type DeploymentRecord = {
   startedAt: string | null;
   finishedAt: string | null;
   url: string | null;
-  /** Counted as failed: rolled back, or named as the cause by an incident. */
+  /** Counted as failed: rolled back, or the declared or inferred cause of an incident. */
   failed: boolean;
+  /** Why it was deployed, when the source says: `hotfix` and `rollback` are rework. */
+  reason: DeploymentReason | null;
+  /** Incidents this deployment fixes. */
+  fixesIncidentIds: string[];
+  /** An unplanned fix of a production problem (rework rate). */
+  rework: boolean;
   changeIds: string[];
+  /**
+   * Production deployments only: true when it started while the entity's error-budget policy
+   * was `freeze` and no granted exception covered it (docs/slo.md, "Error-budget policy").
+   */
+  freezeViolation?: boolean;
 };
+
+/** Why a deployment was made. @public */
+export type DeploymentReason = 'planned' | 'hotfix' | 'rollback';
 
 /** A change first shipped to production in the window, behind lead time. @public */
 export type ChangeRecord = {
@@ -157,8 +217,23 @@ export type IncidentRecord = {
   acknowledgedAt: string | null;
   resolvedAt: string | null;
   causedByDeploymentId: string | null;
+  /** The deployment the incident is attributed to: the declared cause, or the inferred one. */
+  causeDeploymentId: string | null;
+  /** Whether the cause was declared by the source or inferred; null without a cause. */
+  causeSource: CauseSource | null;
   /** Hours from opened to resolved; null while open. */
   timeToRestoreHours: number | null;
+};
+
+/** A change left out of lead time by a data-quality rule. @public */
+export type ExcludedChangeRecord = {
+  source: string;
+  id: string;
+  entityRef: string;
+  firstCommitAt: string;
+  mergedAt: string | null;
+  deployedAt: string;
+  reason: ChangeQualityFlag;
 };
 
 /** The records behind a scorecard's numbers, newest first. @public */
@@ -167,6 +242,8 @@ export type ScorecardRecords = {
   deployments: DeploymentRecord[];
   changes: ChangeRecord[];
   incidents: IncidentRecord[];
+  /** Changes first deployed in the window and left out of lead time. */
+  excludedChanges: ExcludedChangeRecord[];
   /** True when a list was cut at the limit. */
   truncated: boolean;
 };
@@ -196,6 +273,8 @@ export const metricDirections: Record<TimeSeriesMetric, 'higher' | 'lower'> = {
   leadTime: 'lower',
   changeFailureRate: 'lower',
   timeToRestore: 'lower',
+  failedDeploymentRecoveryTime: 'lower',
+  reworkRate: 'lower',
   cycleTime: 'lower',
   throughput: 'higher',
   wip: 'lower',

@@ -3,11 +3,13 @@ import {
   isDeletePermission,
   isReadPermission,
   isResourcePermission,
+  isUpdatePermission,
 } from '@backstage/plugin-permission-common';
 import {
   deliveryAdminPermission,
   deliveryEventsCreatePermission,
   deliveryPermissions,
+  deliveryPolicyExceptionPermission,
   deliveryScorecardReadPermission,
 } from './permissions';
 
@@ -29,12 +31,20 @@ describe('delivery permissions', () => {
     expect(deliveryAdminPermission.name).toBe('delivery.admin');
   });
 
+  it('marks deciding on error-budget policy exceptions as an update action', () => {
+    expect(isUpdatePermission(deliveryPolicyExceptionPermission)).toBe(true);
+    expect(deliveryPolicyExceptionPermission.name).toBe(
+      'delivery.policy.exception',
+    );
+  });
+
   it('lists every permission exactly once, all basic (not tied to a resource type)', () => {
     const names = deliveryPermissions.map(p => p.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names.sort()).toEqual([
       'delivery.admin',
       'delivery.events.create',
+      'delivery.policy.exception',
       'delivery.scorecard.read',
     ]);
     for (const permission of deliveryPermissions) {

@@ -32,6 +32,17 @@ export const deliveryAdminPermission = createPermission({
 });
 
 /**
+ * Allows granting or refusing an exception to an entity's error-budget policy: a deployment
+ * during a freeze. Requesting one only needs ownership of the entity.
+ *
+ * @public
+ */
+export const deliveryPolicyExceptionPermission = createPermission({
+  name: 'delivery.policy.exception',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission the delivery plugin checks, for permission policies and the permission
  * integration router.
  *
@@ -41,4 +52,5 @@ export const deliveryPermissions = [
   deliveryScorecardReadPermission,
   deliveryEventsCreatePermission,
   deliveryAdminPermission,
+  deliveryPolicyExceptionPermission,
 ];

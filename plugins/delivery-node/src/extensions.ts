@@ -7,6 +7,8 @@ export type IngestionResult = {
   received: number;
   inserted: number;
   updated: number;
+  /** Records not written because the stored one is newer (by `updatedAt`); absent when none. */
+  outdated?: number;
 };
 
 /**
@@ -70,8 +72,11 @@ export interface DeliveryProvider {
    * ingestion, typically from a task it schedules with the scheduler service.
    */
   connect(context: DeliveryProviderContext): Promise<void>;
-  /** Runs the provider's sync now (e.g. after its cursors were reset for a backfill). */
-  triggerSync?(): Promise<void>;
+  /**
+   * Runs the provider's sync now (e.g. after its cursors were reset for a backfill), or, when it
+   * cannot start yet (the scheduler's initial delay after startup), answers when it will.
+   */
+  triggerSync?(): Promise<{ startsAt?: string } | void>;
   /** Who is on call for the entity now; an empty list when the provider does not know it. */
   getOnCall?(entity: Entity): Promise<OnCallShift[]>;
 }
@@ -86,6 +91,23 @@ export type DeliveryWebhookRequest = {
   headers: Record<string, string | undefined>;
   rawBody: Buffer;
 };
+
+/**
+ * What a webhook handler may read of the records already stored, for events that carry only
+ * what changed (a PagerDuty acknowledgement without the incident's creation time).
+ *
+ * @public
+ */
+export interface DeliveryWebhookContext {
+  /** The stored incident's times (ISO 8601 instants), or undefined when it is not stored. */
+  findIncident(
+    source: string,
+    id: string,
+  ): Promise<
+    | { openedAt: string; acknowledgedAt?: string; resolvedAt?: string }
+    | undefined
+  >;
+}
 
 /**
  * Receives pushes from one system at `POST /api/delivery/webhooks/{name}`. The backend limits the
@@ -110,6 +132,7 @@ export interface DeliveryWebhookHandler {
    */
   toEvents(
     request: DeliveryWebhookRequest,
+    context: DeliveryWebhookContext,
   ): Promise<{ events: unknown[]; ignored?: string }>;
 }
 

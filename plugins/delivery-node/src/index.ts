@@ -15,4 +15,5 @@ export * from './providers/IncidentSyncProgress';
 export * from './providers/jsonCursor';
 export * from './providers/ProviderHttpClient';
 export * from './providers/providerSyncConfig';
+export * from './providers/webhookPayload';
 export * from './providers/webhookSignature';

@@ -14,6 +14,7 @@ import { DeliveryClient, deliveryApiRef } from './api';
 import { isDeliveryEntity, isTeamEntity } from './entityFilters';
 import { rootRouteRef } from './routes';
 
+/** @alpha */
 export const deliveryApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -23,6 +24,7 @@ export const deliveryApi = ApiBlueprint.make({
     }),
 });
 
+/** @alpha */
 export const deliveryPage = PageBlueprint.make({
   params: {
     path: '/delivery',
@@ -36,6 +38,7 @@ export const deliveryPage = PageBlueprint.make({
   },
 });
 
+/** @alpha */
 export const entityDoraScorecardCard = EntityCardBlueprint.make({
   name: 'dora-scorecard',
   params: {
@@ -47,6 +50,7 @@ export const entityDoraScorecardCard = EntityCardBlueprint.make({
   },
 });
 
+/** @alpha */
 export const entitySloCard = EntityCardBlueprint.make({
   name: 'slo',
   params: {
@@ -56,6 +60,7 @@ export const entitySloCard = EntityCardBlueprint.make({
   },
 });
 
+/** @alpha */
 export const entityRunbookCard = EntityCardBlueprint.make({
   name: 'runbook',
   params: {
@@ -67,6 +72,7 @@ export const entityRunbookCard = EntityCardBlueprint.make({
   },
 });
 
+/** @alpha */
 export const entityDeliveryContent = EntityContentBlueprint.make({
   name: 'delivery',
   params: {
@@ -80,6 +86,7 @@ export const entityDeliveryContent = EntityContentBlueprint.make({
   },
 });
 
+/** @alpha */
 export const groupDeliveryContent = EntityContentBlueprint.make({
   name: 'group-delivery',
   params: {

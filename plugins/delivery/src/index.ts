@@ -21,7 +21,9 @@ export {
   RUNBOOK_ANNOTATION,
 } from './components/EntityRunbookCard/runbookLinks';
 export type { EntityRunbookCardProps } from './components/EntityRunbookCard';
+export type { EntitySloCardProps } from './components/EntitySloCard';
+export type { EntityDoraScorecardCardProps } from './components/EntityDoraScorecardCard';
 export * from './api';
 export { deliveryTranslationRef } from './translation';
 export { formatNumber, toHumanValue } from './format/formatMetricValue';
-export type { HumanValue } from './format/formatMetricValue';
+export type { HumanValue, UnitMessageKey } from './format/formatMetricValue';

@@ -57,7 +57,16 @@ export function generateDemoEvents(options: DemoRange): DemoEvent[] {
     const weekend = [0, 6].includes(new Date(day).getUTCDay());
     const activity = weekend ? 0.2 : 1.3;
 
-    const deployments = poisson(random, profile.deploymentsPerDay * activity);
+    const drawn = poisson(random, profile.deploymentsPerDay * activity);
+    const weekIndex = Math.floor((day / DAY_MS + 3) / 7);
+    let deployments = drawn;
+    if (profile.deployEveryNthWeek) {
+      deployments =
+        new Date(day).getUTCDay() === 2 &&
+        weekIndex % profile.deployEveryNthWeek === 0
+          ? 1
+          : 0;
+    }
     for (let n = 0; n < deployments; n++) {
       const id = `${name}-${date}-${n}`;
       const finishedAt = day + (8 + random() * 10) * HOUR_MS;
@@ -98,6 +107,20 @@ export function generateDemoEvents(options: DemoRange): DemoEvent[] {
         finishedAt: iso(finishedAt),
         changeIds,
       });
+      // A rolled-back deployment is followed by the rollback itself, a deployment of its own.
+      const rollbackAt = finishedAt + 15 * 60_000;
+      if (status === 'rolled_back' && rollbackAt < now) {
+        events.push({
+          ...base,
+          type: 'deployment',
+          id: `${id}-rollback`,
+          environment: 'production',
+          status: 'success',
+          reason: 'rollback',
+          startedAt: iso(rollbackAt - 5 * 60_000),
+          finishedAt: iso(rollbackAt),
+        });
+      }
 
       if (
         status !== 'failure' &&
@@ -117,8 +140,24 @@ export function generateDemoEvents(options: DemoRange): DemoEvent[] {
             openedAt: iso(openedAt),
             acknowledgedAt: iso(Math.min(openedAt + 5 * 60_000, now - 1)),
             ...(resolvedAt < now ? { resolvedAt: iso(resolvedAt) } : {}),
-            causedByDeploymentId: id,
+            // Like most incident tools, every other incident names no deployment: its cause is
+            // inferred (docs/metrics.md, Attribution).
+            ...(n % 2 === 0 ? { causedByDeploymentId: id } : {}),
           });
+          // The fix forward: a hotfix deployment that resolves the incident.
+          if (resolvedAt < now) {
+            events.push({
+              ...base,
+              type: 'deployment',
+              id: `${id}-hotfix`,
+              environment: 'production',
+              status: 'success',
+              reason: 'hotfix',
+              fixesIncidentIds: [`${id}-incident`],
+              startedAt: iso(resolvedAt - 15 * 60_000),
+              finishedAt: iso(resolvedAt),
+            });
+          }
         }
       }
     }

@@ -13,6 +13,11 @@ export type DemoProfile = {
   escapeRate: number;
   coverage: number;
   errorRate: number;
+  /**
+   * Deploy once, on Tuesday, every this many weeks instead of at random: a rhythm that no window's
+   * median week catches (medium by deployment days), while every 30 days hold a deployment.
+   */
+  deployEveryNthWeek?: number;
 };
 
 export const demoProfileNames = ['elite', 'high', 'medium', 'low'] as const;
@@ -52,6 +57,7 @@ export const demoProfiles: Record<DemoProfileName, DemoProfile> = {
   },
   medium: {
     deploymentsPerDay: 0.1,
+    deployEveryNthWeek: 3,
     changesPerDeployment: 6,
     leadTimeMedianHours: 300,
     rollbackRate: 0.06,

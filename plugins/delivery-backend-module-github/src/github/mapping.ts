@@ -13,6 +13,7 @@ export type DeploymentEvent = {
   finishedAt?: string;
   changeIds: string[];
   url?: string;
+  reason?: 'planned' | 'hotfix' | 'rollback';
 };
 
 /** A change (merged pull request) event as `POST /api/delivery/events` accepts it. */
@@ -26,6 +27,8 @@ export type ChangeEvent = {
   title?: string;
   author?: string;
   url?: string;
+  /** The pull request's `updated_at`: a late delivery of an older state does not overwrite. */
+  updatedAt?: string;
 };
 
 /** An upstream record that cannot become a delivery record; it is skipped and reported. */
@@ -110,6 +113,48 @@ export function firstCommitTime(commits: CommitDates[]): string | undefined {
   return earliest === undefined ? undefined : new Date(earliest).toISOString();
 }
 
+/** Why a deployment was made, when its pull requests say it fixed production. */
+export type ReworkReason = 'hotfix' | 'rollback';
+
+/**
+ * Labels and branch-name prefixes that mark a pull request as an unplanned fix: `hotfix` as a
+ * hotfix, `revert` (GitHub's own revert branches are named `revert-<n>-...`) as a rollback.
+ */
+export const defaultReworkMarkers: Record<ReworkReason, string[]> = {
+  hotfix: ['hotfix'],
+  rollback: ['revert'],
+};
+
+/**
+ * A pull request's rework reason from its labels (equal to a marker, ignoring case) and its head
+ * branch (starting with one); a rollback wins over a hotfix.
+ */
+export function reworkReasonOf(
+  pull: { labels?: unknown; head?: { ref?: unknown } | null },
+  markers: Record<ReworkReason, string[]> = defaultReworkMarkers,
+): ReworkReason | undefined {
+  const labels = Array.isArray(pull.labels)
+    ? pull.labels
+        .map(label =>
+          typeof label === 'string'
+            ? label
+            : (label as { name?: unknown })?.name,
+        )
+        .filter((name): name is string => typeof name === 'string')
+        .map(name => name.toLowerCase())
+    : [];
+  const branch =
+    typeof pull.head?.ref === 'string' ? pull.head.ref.toLowerCase() : '';
+  const matches = (reason: ReworkReason) =>
+    markers[reason].some(marker => {
+      const lower = marker.toLowerCase();
+      return labels.includes(lower) || branch.startsWith(lower);
+    });
+  if (matches('rollback')) return 'rollback';
+  if (matches('hotfix')) return 'hotfix';
+  return undefined;
+}
+
 /** The parts of a pull request (REST list item or webhook payload) a change is made of. */
 export type PullRequestFields = {
   number?: unknown;
@@ -117,6 +162,7 @@ export type PullRequestFields = {
   html_url?: unknown;
   merged_at?: unknown;
   created_at?: unknown;
+  updated_at?: unknown;
   user?: { login?: unknown } | null;
 };
 
@@ -157,6 +203,9 @@ export function toChangeEvent(options: {
       author: pull.user.login.slice(0, 255),
     }),
     ...(httpUrl(pull.html_url) && { url: httpUrl(pull.html_url) }),
+    ...(optionalInstant(pull.updated_at) && {
+      updatedAt: optionalInstant(pull.updated_at),
+    }),
   };
 }
 
@@ -224,7 +273,9 @@ export function toDeploymentCandidate(options: {
   }
   const createdAt = instantOf(deployment.created_at, 'created_at', id);
   const final = statuses.find(
-    status => typeof status.state === 'string' && status.state in FINAL_STATES,
+    status =>
+      typeof status.state === 'string' &&
+      Object.hasOwn(FINAL_STATES, status.state),
   );
   const started = [...statuses]
     .reverse()
@@ -308,6 +359,7 @@ export function toDeploymentEvent(
   entityRef: string,
   candidate: DeploymentCandidate,
   changeIds: string[],
+  reason?: ReworkReason,
 ): DeploymentEvent {
   if (candidate.outcome !== 'success' && candidate.outcome !== 'failure') {
     throw new Error(`Deployment ${candidate.id} has not finished`);
@@ -329,5 +381,6 @@ export function toDeploymentEvent(
     finishedAt: candidate.finishedAt,
     changeIds,
     ...(candidate.url && { url: candidate.url }),
+    ...(reason && { reason }),
   };
 }

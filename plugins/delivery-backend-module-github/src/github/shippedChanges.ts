@@ -1,8 +1,13 @@
 import { Comparison, GithubRepository } from './GithubRepository';
-import { DeploymentCandidate } from './mapping';
+import { DeploymentCandidate, ReworkReason } from './mapping';
 
 /** A merged pull request by its merge commit: the change id it was stored under. */
-export type MergedPull = { changeId: string; mergedAt: string };
+export type MergedPull = {
+  changeId: string;
+  mergedAt: string;
+  /** Set when its labels or branch mark it as a hotfix or a rollback. */
+  reason?: ReworkReason;
+};
 
 /** Merged pull requests keyed by the sha of their merge (or squash) commit. */
 export type MergedPulls = Record<string, MergedPull>;
@@ -13,6 +18,8 @@ export type ShippedChanges = {
   changeIds: string[];
   /** The merge commit shas of the shipped pull requests. */
   mergeShas: string[];
+  /** A rollback when one of them is one, else a hotfix when one of them is. */
+  reason?: ReworkReason;
 };
 
 const isMissingCommit = (error: unknown) =>
@@ -32,9 +39,14 @@ export async function shippedChanges(
 ): Promise<ShippedChanges> {
   const pick = (shas: string[]) => {
     const mergeShas = shas.filter(sha => merged[sha]);
+    const reasons = new Set(mergeShas.map(sha => merged[sha].reason));
+    let reason: ReworkReason | undefined;
+    if (reasons.has('rollback')) reason = 'rollback';
+    else if (reasons.has('hotfix')) reason = 'hotfix';
     return {
       mergeShas,
       changeIds: [...new Set(mergeShas.map(sha => merged[sha].changeId))],
+      ...(reason && { reason }),
     };
   };
   const mergedBefore = () =>

@@ -21,6 +21,7 @@ import {
   toChangeEvent,
   toDeploymentCandidate,
   toDeploymentEvent,
+  reworkReasonOf,
   toRunCandidate,
 } from '../github/mapping';
 import { MergedPulls, shippedChanges } from '../github/shippedChanges';
@@ -164,9 +165,11 @@ export class GithubEntitySync {
           });
           events.push(event);
           if (pull.merge_commit_sha) {
+            const reason = reworkReasonOf(pull);
             unshipped[pull.merge_commit_sha] = {
               changeId: event.id,
               mergedAt: event.mergedAt,
+              ...(reason && { reason }),
             };
           }
         } catch (error) {
@@ -398,6 +401,7 @@ export class GithubEntitySync {
           entityRef,
           candidate,
           shipped.changeIds,
+          shipped.reason,
         );
         events.push(event);
         for (const sha of shipped.mergeShas) {

@@ -10,6 +10,7 @@ import {
   entitiesWithAnnotation,
   hmacSha256Hex,
   normalizeEnvironment,
+  parseWebhookPayload,
 } from '@delivery-insights/backstage-plugin-delivery-node';
 import {
   GITHUB_PROJECT_SLUG_ANNOTATION,
@@ -20,12 +21,15 @@ import {
   changeIdOf,
   DeploymentCandidate,
   firstCommitTime,
+  MalformedRecordError,
   toChangeEvent,
   toDeploymentCandidate,
   toDeploymentEvent,
+  reworkReasonOf,
   toRunCandidate,
 } from '../github/mapping';
 import { MergedPulls, shippedChanges } from '../github/shippedChanges';
+import { githubPayloadSchemas, GithubWebhookEvent } from './githubPayload';
 
 type Payload = Record<string, any>;
 
@@ -55,8 +59,12 @@ export class GithubWebhookHandler implements DeliveryWebhookHandler {
   async verify({ headers, rawBody }: DeliveryWebhookRequest) {
     const { secret } = this.options;
     if (!secret) {
+      // The sender is not authenticated: the configuration key is for the operator's log only.
+      this.options.logger.warn(
+        'A GitHub webhook was refused: delivery.github.webhookSecret is not configured',
+      );
       throw new AuthenticationError(
-        'GitHub webhooks are not accepted: delivery.github.webhookSecret is not configured',
+        'GitHub webhooks are not accepted by this backend',
       );
     }
     const signature = headers['x-hub-signature-256'];
@@ -76,23 +84,15 @@ export class GithubWebhookHandler implements DeliveryWebhookHandler {
 
   async toEvents({ headers, rawBody }: DeliveryWebhookRequest) {
     const event = headers['x-github-event'];
-    if (
-      event !== 'pull_request' &&
-      event !== 'deployment_status' &&
-      event !== 'workflow_run'
-    ) {
+    if (!event || !Object.hasOwn(githubPayloadSchemas, event)) {
       return { events: [], ignored: `event ${event ?? '(none)'} is not used` };
     }
-    let payload: Payload;
-    try {
-      payload = JSON.parse(rawBody.toString('utf8'));
-    } catch {
-      throw new InputError('The webhook body is not JSON');
-    }
-    const fullName = payload.repository?.full_name;
-    if (typeof fullName !== 'string') {
-      throw new InputError('The webhook payload names no repository');
-    }
+    const payload: Payload = parseWebhookPayload(
+      'GitHub',
+      rawBody,
+      githubPayloadSchemas[event as GithubWebhookEvent],
+    );
+    const fullName = payload.repository.full_name;
     const entities = await this.entitiesOf(fullName);
     if (entities.length === 0) {
       return {
@@ -103,7 +103,17 @@ export class GithubWebhookHandler implements DeliveryWebhookHandler {
     const events: unknown[] = [];
     const ignored: string[] = [];
     for (const entity of entities) {
-      const result = await this.eventsFor(event, entity, payload);
+      const result = await this.eventsFor(event, entity, payload).catch(
+        error => {
+          // Whatever the schema cannot tell (an id too long for a record) is the sender's too.
+          if (error instanceof MalformedRecordError) {
+            throw new InputError(
+              `Invalid GitHub webhook payload, nothing was stored: ${error.message}`,
+            );
+          }
+          throw error;
+        },
+      );
       if (typeof result === 'string') {
         ignored.push(result);
       } else {
@@ -231,7 +241,14 @@ export class GithubWebhookHandler implements DeliveryWebhookHandler {
       candidate,
       await this.recentlyMerged(repository, entityRef, defaultBranch),
     );
-    return [toDeploymentEvent(entityRef, candidate, shipped.changeIds)];
+    return [
+      toDeploymentEvent(
+        entityRef,
+        candidate,
+        shipped.changeIds,
+        shipped.reason,
+      ),
+    ];
   }
 
   /** The first commit time from the PR's commits; the PR's creation time when they are unavailable. */
@@ -325,9 +342,11 @@ export class GithubWebhookHandler implements DeliveryWebhookHandler {
           pull.merge_commit_sha &&
           pull.base?.ref === defaultBranch
         ) {
+          const reason = reworkReasonOf(pull);
           merged[pull.merge_commit_sha] = {
             changeId: changeIdOf(entityRef, repository.ref.slug, pull.number),
             mergedAt: pull.merged_at,
+            ...(reason && { reason }),
           };
         }
       }

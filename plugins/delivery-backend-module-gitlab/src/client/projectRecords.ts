@@ -6,6 +6,7 @@ import {
   changeIdOf,
   gitlabCommitSchema,
   toChangeEvent,
+  reworkReasonOf,
   toDeploymentEvent,
 } from '../mapping/records';
 import { GitLabClient, projectApiPath } from './GitLabClient';
@@ -84,5 +85,6 @@ export async function deploymentEventOf(options: {
     entityRef,
     host: client.host,
     changeIds,
+    reason: reworkReasonOf(mergeRequests),
   });
 }

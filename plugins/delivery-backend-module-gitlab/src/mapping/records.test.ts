@@ -7,6 +7,7 @@ import { parseGitLabTime } from './gitlabTime';
 import {
   gitlabDeploymentSchema,
   mergedMergeRequestSchema,
+  reworkReasonOf,
   toChangeEvent,
   toDeploymentEvent,
 } from './records';
@@ -210,5 +211,31 @@ describe('toChangeEvent', () => {
       }),
     );
     expect(parsed.success).toBe(false);
+  });
+});
+
+describe('reworkReasonOf', () => {
+  it('reads hotfix and revert markers from labels and source branches', () => {
+    expect(reworkReasonOf([{ labels: ['HOTFIX'] }])).toBe('hotfix');
+    expect(reworkReasonOf([{ source_branch: 'hotfix/cart-total' }])).toBe(
+      'hotfix',
+    );
+    expect(
+      reworkReasonOf([
+        { source_branch: 'hotfix/cart-total' },
+        { source_branch: 'revert-5b3c1f2a' },
+      ]),
+    ).toBe('rollback');
+  });
+
+  it('leaves planned merge requests and malformed items alone', () => {
+    expect(
+      reworkReasonOf([
+        { labels: ['feature'], source_branch: 'feature/hotfix-docs' },
+        null,
+        { labels: 'hotfix' },
+      ]),
+    ).toBeUndefined();
+    expect(reworkReasonOf([])).toBeUndefined();
   });
 });

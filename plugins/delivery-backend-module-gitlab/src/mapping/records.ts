@@ -100,6 +100,51 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** Why a deployment was made, when its merge requests say it fixed production. */
+export type ReworkReason = 'hotfix' | 'rollback';
+
+/**
+ * Labels and source-branch prefixes that mark a merge request as an unplanned fix: `hotfix` as a
+ * hotfix, `revert` (GitLab's revert branches are named `revert-<sha>`) as a rollback.
+ */
+export const defaultReworkMarkers: Record<ReworkReason, string[]> = {
+  hotfix: ['hotfix'],
+  rollback: ['revert'],
+};
+
+/**
+ * The rework reason of the merge requests a deployment shipped, from their labels (equal to a
+ * marker, ignoring case) and source branches (starting with one); a rollback wins over a hotfix.
+ */
+export function reworkReasonOf(
+  mergeRequests: unknown[],
+  markers: Record<ReworkReason, string[]> = defaultReworkMarkers,
+): ReworkReason | undefined {
+  const marks = (reason: ReworkReason) =>
+    mergeRequests.some(item => {
+      const request = (item ?? {}) as {
+        labels?: unknown;
+        source_branch?: unknown;
+      };
+      const labels = Array.isArray(request.labels)
+        ? request.labels
+            .filter((label): label is string => typeof label === 'string')
+            .map(label => label.toLowerCase())
+        : [];
+      const branch =
+        typeof request.source_branch === 'string'
+          ? request.source_branch.toLowerCase()
+          : '';
+      return markers[reason].some(marker => {
+        const lower = marker.toLowerCase();
+        return labels.includes(lower) || branch.startsWith(lower);
+      });
+    });
+  if (marks('rollback')) return 'rollback';
+  if (marks('hotfix')) return 'hotfix';
+  return undefined;
+}
+
 /**
  * The deployment event of a finished GitLab deployment, or undefined for one still running.
  * Times come from the deployment's job where it has one (API-created deployments have none).
@@ -110,8 +155,9 @@ export function toDeploymentEvent(options: {
   entityRef: string;
   host: string;
   changeIds: string[];
+  reason?: ReworkReason;
 }) {
-  const { deployment, entity, entityRef, host, changeIds } = options;
+  const { deployment, entity, entityRef, host, changeIds, reason } = options;
   const status = deploymentStatusOf(deployment.status);
   if (!status) {
     return undefined;
@@ -135,6 +181,7 @@ export function toDeploymentEvent(options: {
     finishedAt,
     changeIds: [...new Set(changeIds)].slice(0, MAX_CHANGES_PER_DEPLOYMENT),
     url: toHttpUrl(job?.web_url),
+    ...(reason && { reason }),
   };
 }
 

@@ -379,8 +379,8 @@ export class FakePagerDuty {
           html_url: `${WEB}/schedules/PSCHED1`,
         },
         user: user('PXPGF42', 'Anna Petrova', 'anna@example.com'),
-        start: '2026-11-23T09:00:00Z',
-        end: '2026-11-30T09:00:00Z',
+        start: '2026-11-23T04:00:00-05:00',
+        end: '2026-11-30T04:00:00-05:00',
       },
       {
         escalation_policy: policyReference('PEP0002'),

@@ -76,14 +76,3 @@ export type PagerDutyService = {
     escalation_policy?: PagerDutyReference;
   };
 };
-
-/** A v3 webhook delivery (https://developer.pagerduty.com/docs/webhooks-overview). */
-export type PagerDutyWebhookPayload = {
-  event?: {
-    id?: string;
-    event_type?: string;
-    resource_type?: string;
-    occurred_at?: string;
-    data?: PagerDutyIncident & { number?: number };
-  };
-};

@@ -32,7 +32,11 @@ const earliest = (values: (string | undefined)[]): string | undefined =>
 export function toIncidentEvent(
   incident: PagerDutyIncident,
   entityRef: string,
-  overrides: { acknowledgedAt?: string; resolvedAt?: string } = {},
+  overrides: {
+    acknowledgedAt?: string;
+    resolvedAt?: string;
+    updatedAt?: string;
+  } = {},
 ): MappedIncident {
   const id = typeof incident.id === 'string' ? incident.id.trim() : '';
   if (!id || id.length > 255) {
@@ -80,6 +84,9 @@ export function toIncidentEvent(
       ...(acknowledgedAt ? { acknowledgedAt } : {}),
       ...(resolvedAt ? { resolvedAt } : {}),
       ...(toHttpUrl(incident.html_url) ? { url: incident.html_url } : {}),
+      ...(toInstant(overrides.updatedAt)
+        ? { updatedAt: toInstant(overrides.updatedAt) }
+        : {}),
     },
   };
 }

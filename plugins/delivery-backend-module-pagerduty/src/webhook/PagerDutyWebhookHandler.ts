@@ -1,18 +1,23 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { AuthenticationError, InputError } from '@backstage/errors';
+import { AuthenticationError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   annotationValues,
   constantTimeEquals,
+  DeliveryWebhookContext,
   DeliveryWebhookHandler,
   DeliveryWebhookRequest,
   entitiesWithAnnotation,
   hmacSha256Hex,
+  parseWebhookPayload,
 } from '@delivery-insights/backstage-plugin-delivery-node';
-import { PagerDutyWebhookPayload } from '../client/types';
-import { toIncidentEvent } from '../mapping/toIncidentEvent';
+import { PAGERDUTY_SOURCE, toIncidentEvent } from '../mapping/toIncidentEvent';
 import { PAGERDUTY_SERVICE_ID_ANNOTATION } from '../PagerDutyProvider';
+import {
+  pagerDutyEventSchema,
+  pagerDutyIncidentEventSchema,
+} from './pagerDutyPayload';
 
 const SIGNATURE_HEADER = 'x-pagerduty-signature';
 
@@ -21,20 +26,6 @@ const STORED_EVENT_TYPES = [
   'incident.acknowledged',
   'incident.resolved',
 ];
-
-function parsePayload(
-  request: DeliveryWebhookRequest,
-): PagerDutyWebhookPayload {
-  try {
-    const payload = JSON.parse(request.rawBody.toString('utf8'));
-    if (typeof payload !== 'object' || payload === null) {
-      throw new Error('not an object');
-    }
-    return payload;
-  } catch {
-    throw new InputError('The PagerDuty webhook body is not a JSON object');
-  }
-}
 
 /**
  * PagerDuty v3 webhooks at `POST /api/delivery/webhooks/pagerduty`: each delivery is signed with
@@ -75,16 +66,30 @@ export class PagerDutyWebhookHandler implements DeliveryWebhookHandler {
   }
 
   getDeliveryId(request: DeliveryWebhookRequest) {
-    const id = parsePayload(request).event?.id;
-    return typeof id === 'string' && id ? id : undefined;
+    return parseWebhookPayload(
+      'PagerDuty',
+      request.rawBody,
+      pagerDutyEventSchema,
+    ).event.id;
   }
 
-  async toEvents(request: DeliveryWebhookRequest) {
-    const event = parsePayload(request).event;
-    const eventType = event?.event_type ?? 'unknown';
-    if (!event || !STORED_EVENT_TYPES.includes(eventType) || !event.data) {
+  async toEvents(
+    request: DeliveryWebhookRequest,
+    context: DeliveryWebhookContext,
+  ) {
+    const eventType = parseWebhookPayload(
+      'PagerDuty',
+      request.rawBody,
+      pagerDutyEventSchema,
+    ).event.event_type;
+    if (!STORED_EVENT_TYPES.includes(eventType)) {
       return { events: [], ignored: `event type ${eventType} is not stored` };
     }
+    const { event } = parseWebhookPayload(
+      'PagerDuty',
+      request.rawBody,
+      pagerDutyIncidentEventSchema,
+    );
     const serviceId = event.data.service?.id;
     if (!serviceId) {
       return { events: [], ignored: 'the incident names no service' };
@@ -106,12 +111,34 @@ export class PagerDutyWebhookHandler implements DeliveryWebhookHandler {
         ignored: `no entity is annotated with ${PAGERDUTY_SERVICE_ID_ANNOTATION}: ${serviceId}`,
       };
     }
-    const mapped = toIncidentEvent(event.data, stringifyEntityRef(entity), {
-      acknowledgedAt:
-        eventType === 'incident.acknowledged' ? event.occurred_at : undefined,
-      resolvedAt:
-        eventType === 'incident.resolved' ? event.occurred_at : undefined,
-    });
+    // v3 events may leave out the incident's creation time (deliveries captured in 2021 do):
+    // a trigger happened when it occurred, a later event belongs to the incident stored then.
+    const stored = await context.findIncident(PAGERDUTY_SOURCE, event.data.id);
+    const createdAt =
+      event.data.created_at ??
+      stored?.openedAt ??
+      (eventType === 'incident.triggered' ? event.occurred_at : undefined);
+    if (!createdAt) {
+      return {
+        events: [],
+        ignored: `incident ${event.data.id} is not stored and its ${eventType} event has no created_at`,
+      };
+    }
+    const mapped = toIncidentEvent(
+      { ...event.data, created_at: createdAt },
+      stringifyEntityRef(entity),
+      {
+        // An event carries the incident as it is now; the first acknowledgement stays.
+        acknowledgedAt:
+          stored?.acknowledgedAt ??
+          (eventType === 'incident.acknowledged'
+            ? event.occurred_at
+            : undefined),
+        resolvedAt:
+          eventType === 'incident.resolved' ? event.occurred_at : undefined,
+        updatedAt: event.occurred_at,
+      },
+    );
     if ('skipped' in mapped) {
       return { events: [], ignored: mapped.skipped.reason };
     }

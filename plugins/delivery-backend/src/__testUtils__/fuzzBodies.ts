@@ -42,9 +42,10 @@ const anyText = (maxLength: number) =>
 
 const keyText = anyText(30).filter(value => value.trim().length > 0);
 
+/** Plausible times: not before 2000, and (with the 30 days of an instant pair) not in the future. */
 const epoch = fc.integer({
   min: Date.UTC(2000, 0, 1),
-  max: Date.UTC(2030, 0, 1),
+  max: Date.UTC(2026, 0, 1),
 });
 const offsetMinutes = fc.constantFrom(0, 0, 60, 120, -300, 330, 345, -720, 840);
 
@@ -180,16 +181,20 @@ const workItem = fc
     kind: fc.constantFrom('story', 'bug', 'task'),
     sprint: optional(anyText(40)),
     times: instantPair,
+    sprintTimes: optional(instantPair),
     escaped: optional(fc.boolean()),
-    points: optional(fc.double({ min: 0, max: 1e6, noNaN: true })),
-    activeHours: optional(fc.double({ min: 0, max: 1e6, noNaN: true })),
+    points: optional(fc.double({ min: 0, max: 1000, noNaN: true })),
+    activeHours: optional(fc.double({ min: 0, max: 20_000, noNaN: true })),
   })
-  .map(({ times, ...event }) =>
+  .map(({ times, sprintTimes, ...event }) =>
     defined({
       ...event,
       createdAt: times[0],
       startedAt: times[0],
       completedAt: times[1],
+      sprintStartedAt: sprintTimes?.[0],
+      sprintEndsAt: sprintTimes?.[1],
+      sprintCompletedAt: sprintTimes?.[1],
     }),
   );
 
@@ -213,6 +218,10 @@ const qualitySnapshot = fc
     at: instant,
     lineCoverage: fc.double({ min: 0, max: 100, noNaN: true }),
     branchCoverage: optional(fc.double({ min: 0, max: 100, noNaN: true })),
+    bugs: optional(fc.nat()),
+    vulnerabilities: optional(fc.nat()),
+    codeSmells: optional(fc.nat()),
+    qualityGate: optional(fc.constantFrom('passed', 'warning', 'failed')),
   })
   .map(event => defined(event));
 
@@ -293,6 +302,9 @@ const fieldsOf: Record<string, Record<string, FieldKind>> = {
     ...commonFields,
     kind: 'enum',
     sprint: 'text',
+    sprintStartedAt: 'instant',
+    sprintEndsAt: 'instant',
+    sprintCompletedAt: 'instant',
     createdAt: 'instant',
     startedAt: 'instant',
     completedAt: 'instant',
@@ -312,6 +324,10 @@ const fieldsOf: Record<string, Record<string, FieldKind>> = {
     at: 'instant',
     lineCoverage: 'percent',
     branchCoverage: 'percent',
+    bugs: 'nonNegative',
+    vulnerabilities: 'nonNegative',
+    codeSmells: 'nonNegative',
+    qualityGate: 'enum',
   },
 };
 
@@ -365,6 +381,8 @@ const badInstant = fc.oneof(
     '+275760-09-13T00:00:00Z',
     'yesterday',
     '',
+    '1999-12-31T23:59:59Z', // implausibly early
+    '2099-01-01T00:00:00Z', // implausibly late
     '2026-01-01T00:00:00+25:00',
     '２０２６-01-01T00:00:00Z',
   ),
@@ -419,6 +437,9 @@ function invalidValue(
                 'story',
                 'bug',
                 'task',
+                'passed',
+                'warning',
+                'failed',
               ].includes(value),
           ),
         fc.constantFrom('SUCCESS', 'success ', 'Bug'),
@@ -540,8 +561,7 @@ function outOfOrderEvent(
   switch (event.type) {
     case 'deployment':
       return before('finishedAt', 'startedAt');
-    case 'change':
-      return before('mergedAt', 'firstCommitAt');
+    // A change merged before its first commit is stored and flagged, not refused.
     case 'incident':
       return fc.oneof(
         before('acknowledgedAt', 'openedAt').map(broken => ({
@@ -568,12 +588,23 @@ function outOfOrderEvent(
   }
 }
 
-const validBatch = fc.array(validEvent, { minLength: 1, maxLength: 5 });
+/** An event's key within a batch; placeholder ids become distinct fresh ids, so they never collide. */
+const batchKey = (event: EventObject) =>
+  String(event.id).startsWith(FRESH_ID)
+    ? event
+    : JSON.stringify([event.type, event.source, event.id]);
+
+/** A record twice in one body is refused: valid batches hold each key once. */
+const validBatch = fc.uniqueArray(validEvent, {
+  minLength: 1,
+  maxLength: 5,
+  selector: batchKey,
+});
 
 /** Broken events at random places among valid ones. */
 const invalidEventsBody: fc.Arbitrary<FuzzBody> = fc
   .record({
-    valid: fc.array(validEvent, { maxLength: 8 }),
+    valid: fc.uniqueArray(validEvent, { maxLength: 8, selector: batchKey }),
     broken: fc.array(
       fc.tuple(fc.nat(), brokenEvent).map(([at, broken]) => ({ at, broken })),
       { minLength: 1, maxLength: 3 },

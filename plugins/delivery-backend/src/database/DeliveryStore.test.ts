@@ -383,6 +383,63 @@ describe.each(testDatabases.eachSupportedId())(
       });
     });
 
+    it('keeps the newer state when an older one arrives later, by updatedAt or else the record’s times', async () => {
+      const { knex, ingest } = await openStore();
+      const state = async () => {
+        const row = await knex('delivery_deployments')
+          .where({ source: 'github', id: 'd' })
+          .first('status', 'finished_at');
+        const links = await knex('delivery_deployment_changes')
+          .where({ source: 'github', deployment_id: 'd' })
+          .orderBy('change_id')
+          .pluck('change_id');
+        return {
+          status: row.status,
+          finished: (Number(row.finished_at) - hour(0)) / 3_600_000,
+          links,
+        };
+      };
+      await ingest(change('a'), change('b'), deployment('d', 5, ['a', 'b']));
+      // The state of hour 3 arrives after the one of hour 5: left alone, links included.
+      await expect(
+        ingest(deployment('d', 3, ['a'], { status: 'failure' })),
+      ).resolves.toEqual({ inserted: 0, updated: 0, outdated: 1 });
+      expect(await state()).toEqual({
+        status: 'success',
+        finished: 5,
+        links: ['a', 'b'],
+      });
+      expect(await firstDeployments(knex)).toEqual({
+        'github/a': 5,
+        'github/b': 5,
+      });
+      // The source's own update time decides over the record's times, both ways.
+      await expect(
+        ingest(
+          deployment('d', 3, ['a'], { status: 'failure', updatedAt: iso(10) }),
+        ),
+      ).resolves.toEqual({ inserted: 0, updated: 1, outdated: 0 });
+      expect(await state()).toEqual({
+        status: 'failure',
+        finished: 3,
+        links: ['a'],
+      });
+      await expect(
+        ingest(deployment('d', 8, ['b'], { updatedAt: iso(9) })),
+      ).resolves.toEqual({ inserted: 0, updated: 0, outdated: 1 });
+      expect((await state()).status).toBe('failure');
+      // The same state again is written (a redelivery may carry corrections).
+      await expect(
+        ingest(
+          deployment('d', 3, ['a', 'b'], {
+            status: 'failure',
+            updatedAt: iso(10),
+          }),
+        ),
+      ).resolves.toEqual({ inserted: 0, updated: 1, outdated: 0 });
+      expect((await state()).links).toEqual(['a', 'b']);
+    });
+
     it('follows a deployment delivered again with another status, finish or changes', async () => {
       const { knex, ingest } = await openStore();
       await ingest(
@@ -488,6 +545,7 @@ describe.each(testDatabases.eachSupportedId())(
       await expect(ingest(...events)).resolves.toEqual({
         inserted: 2250,
         updated: 0,
+        outdated: 0,
       });
       const values = await firstDeployments(knex);
       expect(Object.keys(values)).toHaveLength(1500);
@@ -495,6 +553,7 @@ describe.each(testDatabases.eachSupportedId())(
       await expect(ingest(...events)).resolves.toEqual({
         inserted: 0,
         updated: 2250,
+        outdated: 0,
       });
     });
 
@@ -503,6 +562,7 @@ describe.each(testDatabases.eachSupportedId())(
       await expect(ingest(change('a'), change('b'))).resolves.toEqual({
         inserted: 2,
         updated: 0,
+        outdated: 0,
       });
       await expect(
         ingest(
@@ -511,10 +571,11 @@ describe.each(testDatabases.eachSupportedId())(
           change('a'),
           deployment('d', 1, ['a']),
         ),
-      ).resolves.toEqual({ inserted: 2, updated: 2 });
+      ).resolves.toEqual({ inserted: 2, updated: 2, outdated: 0 });
       await expect(ingest(deployment('d', 2, ['a', 'b']))).resolves.toEqual({
         inserted: 0,
         updated: 1,
+        outdated: 0,
       });
     });
   },

@@ -4,8 +4,16 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { DeliveryEvent, DeliveryEventType } from '../ingestion/eventSchema';
-import { firstDeploymentOf } from './firstDeployment';
-import { RecordRow, recordTables, toRecordRow } from './recordRows';
+import {
+  DEFAULT_PRODUCTION_ENVIRONMENTS,
+  firstDeploymentOf,
+} from './firstDeployment';
+import {
+  RecordRow,
+  recordTables,
+  sourceUpdatedAt,
+  toRecordRow,
+} from './recordRows';
 
 const migrationsDir = resolvePackagePath(
   '@delivery-insights/backstage-plugin-delivery-backend',
@@ -20,7 +28,12 @@ const migrationsDir = resolvePackagePath(
 const chunkSizeFor = (knex: Knex) =>
   knex.client.config.client === 'pg' ? 1000 : 200;
 
-export type UpsertCounts = { inserted: number; updated: number };
+/** `outdated`: rows left alone because the stored record is newer (`source_updated_at`). */
+export type UpsertCounts = {
+  inserted: number;
+  updated: number;
+  outdated: number;
+};
 
 /** Rows deleted per table, keyed by the plural of the record type. */
 export type DeletionCounts = {
@@ -53,22 +66,44 @@ const chunksOf = <T>(items: T[], size: number): T[][] => {
   return result;
 };
 
+type RecordKey = { source: string; id: string };
+
 /** A record row as inserted: its columns, and for a change the subquery of its first deployment. */
 type StoredRow = { source: string; id: string } & Record<
   string,
   RecordRow[string] | Knex.QueryBuilder
 >;
 
-/** Keeps the last of several events with the same key: a later delivery updates an earlier one. */
-const lastDeliveryWins = (events: DeliveryEvent[]) => {
+/**
+ * Keeps one of several events with the same key (a provider's pages may repeat a record): the one
+ * the source changed last, of equals the later one in the batch.
+ */
+const newestDeliveryWins = (events: DeliveryEvent[]) => {
   const byKey = new Map<string, DeliveryEvent>();
   for (const event of events) {
     const key = JSON.stringify([event.type, event.source, event.id]);
-    byKey.delete(key);
-    byKey.set(key, event);
+    const kept = byKey.get(key);
+    if (
+      kept === undefined ||
+      (sourceUpdatedAt(event) ?? -Infinity) >=
+        (sourceUpdatedAt(kept) ?? -Infinity)
+    ) {
+      byKey.delete(key);
+      byKey.set(key, event);
+    }
   }
   return [...byKey.values()];
 };
+
+/**
+ * The condition of an upsert's update: the delivered row is not older than the stored one. A row
+ * without a source time (stored before there was one) is always overwritten.
+ */
+const notOlderThanStored = (tx: Knex.Transaction, table: string) =>
+  tx.raw(
+    '?? is null or excluded.source_updated_at is null or excluded.source_updated_at >= ??',
+    [`${table}.source_updated_at`, `${table}.source_updated_at`],
+  );
 
 /** The advisory lock that orders writers of changes, deployments and their links (`delivery` in ASCII). */
 const WRITERS_LOCK = '7234316346693023353';
@@ -149,17 +184,24 @@ class KeysBySource {
 
 /** Stores delivery records: every write is an upsert on (type, source, id), a batch one transaction. */
 export class DeliveryStore {
-  static async create(database: DatabaseService): Promise<DeliveryStore> {
+  static async create(
+    database: DatabaseService,
+    productionEnvironments = DEFAULT_PRODUCTION_ENVIRONMENTS,
+  ): Promise<DeliveryStore> {
     const knex = await database.getClient();
     if (!database.migrations?.skip) {
       await knex.migrate.latest({ directory: migrationsDir });
     }
-    return new DeliveryStore(knex);
+    return new DeliveryStore(knex, productionEnvironments);
   }
 
   private readonly chunkSize: number;
 
-  constructor(readonly knex: Knex) {
+  constructor(
+    readonly knex: Knex,
+    /** Lower-case names of the production environments. */
+    readonly productionEnvironments = DEFAULT_PRODUCTION_ENVIRONMENTS,
+  ) {
     this.chunkSize = chunkSizeFor(knex);
   }
 
@@ -171,9 +213,9 @@ export class DeliveryStore {
     events: DeliveryEvent[],
     ingestedAt = Date.now(),
   ): Promise<UpsertCounts> {
-    const counts: UpsertCounts = { inserted: 0, updated: 0 };
+    const counts: UpsertCounts = { inserted: 0, updated: 0, outdated: 0 };
     const byType = new Map<DeliveryEventType, DeliveryEvent[]>();
-    for (const event of lastDeliveryWins(events)) {
+    for (const event of newestDeliveryWins(events)) {
       const typed = byType.get(event.type) ?? [];
       typed.push(event);
       byType.set(event.type, typed);
@@ -205,6 +247,7 @@ export class DeliveryStore {
           await advisoryLock(tx, 'first-deployments');
         }
         const inserted = new KeysBySource();
+        const written = new KeysBySource();
         for (const chunk of this.chunks(typed)) {
           const rows = chunk.map(event => {
             const row = toRecordRow(event, ingestedAt);
@@ -212,20 +255,26 @@ export class DeliveryStore {
               storedChanges.add(row.source, row.id);
               return {
                 ...row,
-                first_deployed_at: firstDeploymentOf(tx, { change: row }),
+                first_deployed_at: firstDeploymentOf(tx, {
+                  change: row,
+                  productionEnvironments: this.productionEnvironments,
+                }),
               };
             }
             return row;
           });
-          const insertedRows = await this.upsertRows(tx, table, rows);
-          counts.inserted += insertedRows.length;
-          counts.updated += rows.length - insertedRows.length;
-          insertedRows.forEach(row => inserted.add(row.source, row.id));
+          const result = await this.upsertRows(tx, table, rows);
+          counts.inserted += result.inserted.length;
+          counts.updated += result.written.length - result.inserted.length;
+          counts.outdated += rows.length - result.written.length;
+          result.inserted.forEach(row => inserted.add(row.source, row.id));
+          result.written.forEach(row => written.add(row.source, row.id));
         }
         if (type === 'deployment') {
+          // An outdated deployment keeps the change links of the newer state, too.
           await this.replaceDeploymentChanges(
             tx,
-            typed,
+            typed.filter(event => written.has(event.source, event.id)),
             inserted,
             linkedChanges,
           );
@@ -325,6 +374,7 @@ export class DeliveryStore {
         })
         .update({
           first_deployed_at: firstDeploymentOf(tx, {
+            productionEnvironments: this.productionEnvironments,
             exclude: query => filters.deployment(query, name => `d.${name}`),
           }),
         });
@@ -356,27 +406,29 @@ export class DeliveryStore {
   }
 
   /**
-   * Upserts rows on (source, id) and answers the keys of the rows that were new. PostgreSQL tells
-   * from the upsert itself (a row version it inserted has no `xmax`); SQLite inserts what is new,
-   * skipping the rest, then updates those; other engines count the existing keys first.
+   * Upserts rows on (source, id), updating a stored row only when the delivered one is not older,
+   * and answers the keys of the rows that were new and of all that were written. PostgreSQL tells
+   * from the upsert itself (a row version it inserted has no `xmax`; a row it left alone is not
+   * returned); SQLite inserts what is new, skipping the rest, then updates those; other engines
+   * count the existing keys first and overwrite them whatever their age.
    */
   private async upsertRows(
     tx: Knex.Transaction,
     table: string,
     rows: StoredRow[],
-  ): Promise<{ source: string; id: string }[]> {
+  ): Promise<{ inserted: RecordKey[]; written: RecordKey[] }> {
     const client = tx.client.config.client;
     if (client === 'pg') {
-      const result: { source: string; id: string; inserted: boolean }[] =
-        await tx(table)
-          .insert(rows)
-          .onConflict(['source', 'id'])
-          .merge()
-          .returning(['source', 'id', tx.raw('(xmax = 0) as inserted')]);
-      return result.filter(row => row.inserted);
+      const written: (RecordKey & { inserted: boolean })[] = await tx(table)
+        .insert(rows)
+        .onConflict(['source', 'id'])
+        .merge()
+        .where(notOlderThanStored(tx, table))
+        .returning(['source', 'id', tx.raw('(xmax = 0) as inserted')]);
+      return { inserted: written.filter(row => row.inserted), written };
     }
     if (client === 'better-sqlite3' || client === 'sqlite3') {
-      const inserted: { source: string; id: string }[] = await tx(table)
+      const inserted: RecordKey[] = await tx(table)
         .insert(rows)
         .onConflict(['source', 'id'])
         .ignore()
@@ -386,14 +438,23 @@ export class DeliveryStore {
       const existing = rows.filter(
         row => !insertedKeys.has(row.source, row.id),
       );
-      if (existing.length > 0) {
-        await tx(table).insert(existing).onConflict(['source', 'id']).merge();
-      }
-      return inserted;
+      const updated: RecordKey[] =
+        existing.length > 0
+          ? await tx(table)
+              .insert(existing)
+              .onConflict(['source', 'id'])
+              .merge()
+              .where(notOlderThanStored(tx, table))
+              .returning(['source', 'id'])
+          : [];
+      return { inserted, written: [...inserted, ...updated] };
     }
     const existing = await this.existingKeys(tx, table, rows);
     await tx(table).insert(rows).onConflict(['source', 'id']).merge();
-    return rows.filter(row => !existing.has(row.source, row.id));
+    return {
+      inserted: rows.filter(row => !existing.has(row.source, row.id)),
+      written: rows,
+    };
   }
 
   private async existingKeys(
@@ -468,7 +529,11 @@ export class DeliveryStore {
         await tx('delivery_changes')
           .where({ source })
           .whereIn('id', idChunk)
-          .update({ first_deployed_at: firstDeploymentOf(tx) });
+          .update({
+            first_deployed_at: firstDeploymentOf(tx, {
+              productionEnvironments: this.productionEnvironments,
+            }),
+          });
       }
     }
   }

@@ -1,15 +1,32 @@
 import { Knex } from 'knex';
-import { DAY_MS } from '../metrics/window';
+import {
+  DeploymentFact,
+  IncidentFact,
+  attributeIncidents,
+  failedDeploymentKeys,
+  isRework,
+  recordKey,
+  recoveryTimes,
+} from '../metrics';
 import type { SampleSummary, TimeWindow, WindowInputs } from '../metrics';
-import { REACHED_PRODUCTION } from './firstDeployment';
+import {
+  DEFAULT_PRODUCTION_ENVIRONMENTS,
+  REACHED_PRODUCTION,
+  isProductionSql,
+} from './firstDeployment';
 
 const HOUR_MS = 3_600_000;
 
 /** Windows answered by one statement; a long daily chart is split so statements stay small. */
 const WINDOWS_PER_STATEMENT = 40;
 
+/** What attribution, change failure rate and recovery are computed from (`loadDoraRecords`). */
+export type DoraRecords = Awaited<
+  ReturnType<MetricInputsQuery['loadDoraRecords']>
+>;
+
 /** A window as epoch milliseconds, half-open [from, to). */
-type Span = { from: number; to: number };
+export type Span = { from: number; to: number };
 
 /** Instants go into the SQL as integer literals: they are numbers we computed, never user text. */
 const literal = (n: number) => {
@@ -52,7 +69,20 @@ export class MetricInputsQuery {
     { entityRefs: string[] | null; reads: PendingRead[] }
   >();
 
-  constructor(private readonly knex: Knex) {}
+  private readonly productionEnvironments: string[];
+  private readonly attributionWindowHours: number;
+
+  constructor(
+    private readonly knex: Knex,
+    options: {
+      productionEnvironments?: string[];
+      attributionWindowHours?: number;
+    } = {},
+  ) {
+    this.productionEnvironments =
+      options.productionEnvironments ?? DEFAULT_PRODUCTION_ENVIRONMENTS;
+    this.attributionWindowHours = options.attributionWindowHours ?? 24;
+  }
 
   /**
    * One window's inputs. Reads of the same scope started in the same tick (a scorecard's window
@@ -106,7 +136,7 @@ export class MetricInputsQuery {
   ): Promise<WindowInputs[]> {
     const [deployments, leadTimesHours, incidents, workItems, latestCoverage] =
       await Promise.all([
-        this.deployments(entityRefs, spans),
+        this.doraFacts(entityRefs, spans),
         this.leadTimes(entityRefs, spans),
         this.incidents(entityRefs, spans),
         this.workItems(entityRefs, spans),
@@ -117,6 +147,10 @@ export class MetricInputsQuery {
     return spans.map((_, i) => ({
       ...deployments[i],
       ...leadTimesHours[i],
+      dataQuality: {
+        ...deployments[i].dataQuality,
+        excludedChanges: leadTimesHours[i].excludedChanges,
+      },
       ...incidents[i],
       ...workItems[i],
       latestCoverage: latestCoverage[i],
@@ -143,54 +177,153 @@ export class MetricInputsQuery {
     return row ?? {};
   }
 
-  private async deployments(entityRefs: string[] | null, spans: Span[]) {
-    const all = envelope(spans);
-    // For one service or a team, each deployment probes the incidents' cause index. The
-    // organisation's tens of thousands of deployments instead look up one hash of every named
-    // cause (an uncorrelated `in`, which PostgreSQL hashes once per statement).
-    const namedCause =
-      entityRefs === null
-        ? `(d.source, d.id) in (${this.knex('delivery_incidents as i')
-            .whereNotNull('i.caused_by_deployment_id')
-            .select('i.source', 'i.caused_by_deployment_id')
-            .toQuery()})`
-        : `exists (${this.knex('delivery_incidents as i')
-            .select(this.knex.raw('1'))
-            .whereRaw('i.source = d.source')
-            .whereRaw('i.caused_by_deployment_id = d.id')
-            .toQuery()})`;
-    const failed = `case when d.status = 'rolled_back' or ${namedCause} then 1 else 0 end`;
-    const row = await this.aggregates(
+  /**
+   * The counted deployments and incidents around a window, each incident's cause and the keys of
+   * the failed deployments: what attribution, change failure rate and recovery are computed from.
+   * Reads the deployments from `attributionWindowHours` before `from` to as long after `to`, the
+   * incidents opened in that span and those of any time naming one of these deployments.
+   */
+  async loadDoraRecords(entityRefs: string[] | null, all: Span) {
+    const reach = Math.round(this.attributionWindowHours * HOUR_MS);
+    const horizon = { from: all.from - reach, to: all.to + reach };
+    const hasChanges = this.knex('delivery_deployment_changes as dc')
+      .select(this.knex.raw('1'))
+      .whereRaw('dc.source = d.source')
+      .whereRaw('dc.deployment_id = d.id');
+    const counted = () =>
       this.forEntities(
         this.knex('delivery_deployments as d')
-          .where('d.environment', 'production')
+          .where(
+            isProductionSql(
+              this.knex,
+              'd.environment',
+              this.productionEnvironments,
+            ),
+          )
           .whereIn('d.status', REACHED_PRODUCTION)
-          .where('d.finished_at', '>=', all.from)
-          .where('d.finished_at', '<', all.to),
+          .where('d.finished_at', '>=', horizon.from)
+          .where('d.finished_at', '<', horizon.to),
         'd.entity_ref',
         entityRefs,
-      ),
-      spans,
-      (span, i) => {
-        const inSpan = within('d.finished_at', span);
-        return [
+      );
+    const incidentColumns = [
+      'i.source',
+      'i.id',
+      'i.entity_ref',
+      'i.opened_at',
+      'i.resolved_at',
+      'i.caused_by_deployment_id',
+    ];
+    const [deploymentRows, nearbyIncidents, declaredIncidents] =
+      await Promise.all([
+        counted().select(
+          'd.source',
+          'd.id',
+          'd.entity_ref',
+          'd.status',
+          'd.finished_at',
+          'd.reason',
+          'd.fixes_incident_ids',
           this.knex.raw(
-            `count(case when ${inSpan} then 1 end) as counted_${i}`,
+            `case when exists (${hasChanges.toQuery()}) then 1 else 0 end as has_changes`,
           ),
-          this.knex.raw(
-            `sum(case when ${inSpan} then ${failed} else 0 end) as failed_${i}`,
-          ),
-          this.knex.raw(
-            `count(distinct case when ${inSpan} then d.finished_at / ${DAY_MS} end) as days_${i}`,
-          ),
-        ];
-      },
+        ),
+        this.forEntities(
+          this.knex('delivery_incidents as i')
+            .where('i.opened_at', '>=', horizon.from)
+            .where('i.opened_at', '<', horizon.to),
+          'i.entity_ref',
+          entityRefs,
+        ).select(incidentColumns),
+        // Incidents of any entity and time that name one of these deployments as their cause.
+        counted()
+          .join('delivery_incidents as i', join =>
+            join
+              .on('i.source', 'd.source')
+              .andOn('i.caused_by_deployment_id', 'd.id'),
+          )
+          .select(incidentColumns),
+      ]);
+
+    const deployments: (DeploymentFact & { hasChanges: boolean })[] =
+      deploymentRows.map((row: Record<string, unknown>) => ({
+        source: String(row.source),
+        id: String(row.id),
+        entityRef: String(row.entity_ref),
+        status: row.status as DeploymentFact['status'],
+        finishedAt: Number(row.finished_at),
+        reason: (row.reason as string | null) ?? null,
+        fixesIncidentIds: row.fixes_incident_ids
+          ? (JSON.parse(String(row.fixes_incident_ids)) as string[])
+          : [],
+        hasChanges: Number(row.has_changes) === 1,
+      }));
+    const incidentsByKey = new Map<string, IncidentFact>();
+    for (const row of [...nearbyIncidents, ...declaredIncidents]) {
+      const incident: IncidentFact = {
+        source: String(row.source),
+        id: String(row.id),
+        entityRef: String(row.entity_ref),
+        openedAt: Number(row.opened_at),
+        resolvedAt: row.resolved_at === null ? null : Number(row.resolved_at),
+        causedByDeploymentId: row.caused_by_deployment_id ?? null,
+      };
+      incidentsByKey.set(recordKey(incident), incident);
+    }
+    const incidents = [...incidentsByKey.values()];
+    const attributions = attributeIncidents(
+      incidents,
+      deployments,
+      this.attributionWindowHours,
     );
-    return spans.map((_, i) => ({
-      countedDeployments: Number(row[`counted_${i}`] ?? 0),
-      failedDeployments: Number(row[`failed_${i}`] ?? 0),
-      deploymentDays: Number(row[`days_${i}`] ?? 0),
-    }));
+    const failed = failedDeploymentKeys(deployments, attributions);
+    return { deployments, incidents, attributions, failed };
+  }
+
+  /**
+   * The DORA inputs that follow deployments: counted, failed and rework deployments, their finishes
+   * (deployment days), failed deployment recovery times and the data-quality counts. Attribution
+   * and recovery need the records around each window, so the counted deployments and incidents
+   * from `attributionWindowHours` before the earliest window to as long after the latest come back
+   * as rows and the rules of docs/metrics.md (metrics/dora.ts) apply here, for every window alike.
+   */
+  private async doraFacts(entityRefs: string[] | null, spans: Span[]) {
+    const { deployments, incidents, attributions, failed } =
+      await this.loadDoraRecords(entityRefs, envelope(spans));
+    const scope = entityRefs === null ? null : new Set(entityRefs);
+    const inScope = (ref: string) => scope === null || scope.has(ref);
+
+    return spans.map(span => {
+      const inWindow = deployments.filter(d => isWithin(d.finishedAt, span));
+      const recovery = recoveryTimes({
+        deployments,
+        incidents,
+        attributions,
+        failed,
+        window: span,
+      });
+      const causes = { declared: 0, inferred: 0, none: 0 };
+      for (const incident of incidents) {
+        if (isWithin(incident.openedAt, span) && inScope(incident.entityRef)) {
+          causes[
+            attributions.get(recordKey(incident))?.causeSource ?? 'none'
+          ] += 1;
+        }
+      }
+      return {
+        countedDeployments: inWindow.length,
+        failedDeployments: inWindow.filter(d => failed.has(recordKey(d)))
+          .length,
+        reworkDeployments: inWindow.filter(isRework).length,
+        deploymentFinishedAt: inWindow.map(d => d.finishedAt),
+        recoveryTimesHours: recovery.hours,
+        openRecoveries: recovery.open,
+        dataQuality: {
+          deploymentsWithoutChanges: inWindow.filter(d => !d.hasChanges).length,
+          incidents: causes,
+        },
+      };
+    });
   }
 
   /**
@@ -203,17 +336,47 @@ export class MetricInputsQuery {
   private async leadTimes(
     entityRefs: string[] | null,
     spans: Span[],
-  ): Promise<Pick<WindowInputs, 'leadTimesHours' | 'leadTime'>[]> {
+  ): Promise<
+    (Pick<WindowInputs, 'leadTimesHours' | 'leadTime'> & {
+      excludedChanges: WindowInputs['dataQuality']['excludedChanges'];
+    })[]
+  > {
     const all = envelope(spans);
-    const shipped = () =>
+    const firstDeployed = () =>
       this.forEntities(
         this.knex('delivery_changes as c')
           .where('c.first_deployed_at', '>=', all.from)
-          .where('c.first_deployed_at', '<', all.to)
-          .whereRaw('c.first_deployed_at >= c.first_commit_at'),
+          .where('c.first_deployed_at', '<', all.to),
         'c.entity_ref',
         entityRefs,
       );
+    const shipped = () =>
+      firstDeployed()
+        .whereNull('c.data_quality')
+        .whereRaw('c.first_deployed_at >= c.first_commit_at');
+    const excluded = await this.aggregates(
+      firstDeployed().where(q =>
+        q
+          .whereNotNull('c.data_quality')
+          .orWhereRaw('c.first_deployed_at < c.first_commit_at'),
+      ),
+      spans,
+      (span, i) => {
+        const inSpan = within('c.first_deployed_at', span);
+        return [
+          this.knex.raw(
+            `count(case when ${inSpan} and c.data_quality is not null then 1 end) as merged_${i}`,
+          ),
+          this.knex.raw(
+            `count(case when ${inSpan} and c.data_quality is null then 1 end) as deployed_${i}`,
+          ),
+        ];
+      },
+    );
+    const excludedChanges = (i: number) => ({
+      merged_before_first_commit: Number(excluded[`merged_${i}`] ?? 0),
+      deployed_before_first_commit: Number(excluded[`deployed_${i}`] ?? 0),
+    });
     if (this.knex.client.config.client === 'pg') {
       // One ordered-set aggregate per window and percentile, over that window's rows only
       // (`filter`); the median and p90 of a window share one sort.
@@ -222,6 +385,7 @@ export class MetricInputsQuery {
         const inSpan = `filter (where ${within('c.first_deployed_at', span)})`;
         return [
           this.knex.raw(`count(*) ${inSpan} as samples_${i}`),
+          this.knex.raw(`avg(${hours}) ${inSpan} as mean_${i}`),
           this.knex.raw(
             `percentile_cont(0.5) within group (order by ${hours}) ${inSpan} as median_${i}`,
           ),
@@ -235,10 +399,15 @@ export class MetricInputsQuery {
       return spans.map((_, i) => {
         const leadTime: SampleSummary = {
           sampleSize: Number(row[`samples_${i}`] ?? 0),
+          mean: numberOrNull(row[`mean_${i}`]),
           median: numberOrNull(row[`median_${i}`]),
           p90: numberOrNull(row[`p90_${i}`]),
         };
-        return { leadTimesHours: [], leadTime };
+        return {
+          leadTimesHours: [],
+          leadTime,
+          excludedChanges: excludedChanges(i),
+        };
       });
     }
     const rows: { first_commit_at: string; first_deployed_at: string }[] =
@@ -247,10 +416,11 @@ export class MetricInputsQuery {
       deployedAt: Number(row.first_deployed_at),
       firstCommitAt: Number(row.first_commit_at),
     }));
-    return spans.map(span => ({
+    return spans.map((span, i) => ({
       leadTimesHours: parsed
         .filter(row => isWithin(row.deployedAt, span))
         .map(row => (row.deployedAt - row.firstCommitAt) / HOUR_MS),
+      excludedChanges: excludedChanges(i),
     }));
   }
 

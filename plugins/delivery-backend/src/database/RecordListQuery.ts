@@ -1,10 +1,18 @@
 import {
   ChangeRecord,
   DeploymentRecord,
+  ExcludedChangeRecord,
   IncidentRecord,
 } from '@delivery-insights/backstage-plugin-delivery-common';
 import { Knex } from 'knex';
+import { isRework, recordKey } from '../metrics';
 import type { TimeWindow } from '../metrics';
+import {
+  DEFAULT_PRODUCTION_ENVIRONMENTS,
+  REACHED_PRODUCTION,
+  isProductionSql,
+} from './firstDeployment';
+import type { DoraRecords } from './MetricInputsQuery';
 
 const HOUR_MS = 3_600_000;
 
@@ -13,28 +21,44 @@ const iso = (value: unknown) =>
     ? null
     : new Date(Number(value)).toISOString();
 
+/** A deployment row's reason, the incidents it fixes, and whether that makes it rework. */
+function reworkOf(row: {
+  reason: DeploymentRecord['reason'];
+  fixes_incident_ids: string | null;
+}) {
+  const fixesIncidentIds: string[] = row.fixes_incident_ids
+    ? JSON.parse(row.fixes_incident_ids)
+    : [];
+  return {
+    reason: row.reason ?? null,
+    fixesIncidentIds,
+    rework: isRework({ reason: row.reason ?? null, fixesIncidentIds }),
+  };
+}
+
 /** The deployments, changes and incidents behind a scorecard's numbers, for drill-down lists. */
 export class RecordListQuery {
-  constructor(private readonly knex: Knex, private readonly limit = 500) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly limit = 500,
+    private readonly productionEnvironments = DEFAULT_PRODUCTION_ENVIRONMENTS,
+  ) {}
 
+  private production(column: string) {
+    return isProductionSql(this.knex, column, this.productionEnvironments);
+  }
+
+  /** Production deployments finished in the window; `dora` says which failed. */
   async deployments(
     entityRefs: string[] | null,
     window: TimeWindow,
+    dora: Pick<DoraRecords, 'failed'>,
   ): Promise<DeploymentRecord[]> {
-    const causedIncident = this.knex('delivery_incidents as i')
-      .select(this.knex.raw('1'))
-      .whereRaw('i.source = d.source')
-      .whereRaw('i.caused_by_deployment_id = d.id');
     let query = this.knex('delivery_deployments as d')
-      .where('d.environment', 'production')
+      .where(this.production('d.environment'))
       .where('d.finished_at', '>=', window.from.getTime())
       .where('d.finished_at', '<', window.to.getTime())
-      .select(
-        'd.*',
-        this.knex.raw(
-          `(case when exists (${causedIncident.toQuery()}) then 1 else 0 end) as caused_incident`,
-        ),
-      )
+      .select('d.*')
       .orderBy('d.finished_at', 'desc')
       .limit(this.limit + 1);
     if (entityRefs) {
@@ -51,9 +75,8 @@ export class RecordListQuery {
       startedAt: iso(row.started_at),
       finishedAt: iso(row.finished_at),
       url: row.url,
-      failed:
-        row.status === 'rolled_back' ||
-        (row.status !== 'failure' && Number(row.caused_incident) === 1),
+      failed: row.status !== 'failure' && dora.failed.has(recordKey(row)),
+      ...reworkOf(row),
       changeIds: links.get(JSON.stringify([row.source, row.id])) ?? [],
     }));
   }
@@ -66,8 +89,8 @@ export class RecordListQuery {
       .join('delivery_deployments as d', join =>
         join.on('d.source', 'dc.source').andOn('d.id', 'dc.deployment_id'),
       )
-      .where('d.environment', 'production')
-      .whereIn('d.status', ['success', 'rolled_back'])
+      .where(this.production('d.environment'))
+      .whereIn('d.status', REACHED_PRODUCTION)
       .whereNotNull('d.finished_at')
       .groupBy('dc.source', 'dc.change_id')
       .select('dc.source', 'dc.change_id')
@@ -80,6 +103,7 @@ export class RecordListQuery {
       .where('first.deployed_at', '>=', window.from.getTime())
       .where('first.deployed_at', '<', window.to.getTime())
       .whereRaw('first.deployed_at >= c.first_commit_at')
+      .whereNull('c.data_quality')
       .select('c.*', 'first.deployed_at')
       .orderBy('first.deployed_at', 'desc')
       .limit(this.limit + 1);
@@ -105,10 +129,39 @@ export class RecordListQuery {
     }));
   }
 
-  async incidents(
+  /** Changes first deployed in the window and left out of lead time by a data-quality rule. */
+  async excludedChanges(
     entityRefs: string[] | null,
     window: TimeWindow,
-  ): Promise<IncidentRecord[]> {
+  ): Promise<ExcludedChangeRecord[]> {
+    let query = this.knex('delivery_changes as c')
+      .where('c.first_deployed_at', '>=', window.from.getTime())
+      .where('c.first_deployed_at', '<', window.to.getTime())
+      .where(q =>
+        q
+          .whereNotNull('c.data_quality')
+          .orWhereRaw('c.first_deployed_at < c.first_commit_at'),
+      )
+      .select('c.*')
+      .orderBy('c.first_deployed_at', 'desc')
+      .limit(this.limit + 1);
+    if (entityRefs) {
+      query = query.whereIn('c.entity_ref', entityRefs);
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      source: row.source,
+      id: row.id,
+      entityRef: row.entity_ref,
+      firstCommitAt: iso(row.first_commit_at)!,
+      mergedAt: iso(row.merged_at),
+      deployedAt: iso(row.first_deployed_at)!,
+      reason: row.data_quality ?? 'deployed_before_first_commit',
+    }));
+  }
+
+  /** The incidents opened before `to` and resolved in or after the window, or still open. */
+  async incidentRows(entityRefs: string[] | null, window: TimeWindow) {
     const from = window.from.getTime();
     const to = window.to.getTime();
     let query = this.knex('delivery_incidents')
@@ -124,7 +177,16 @@ export class RecordListQuery {
     if (entityRefs) {
       query = query.whereIn('entity_ref', entityRefs);
     }
-    const rows = await query;
+    return query;
+  }
+
+  /** Incidents as listed: `rows` from `incidentRows`, their causes from `dora`. */
+  incidents(
+    rows: ({ source: string; id: string } & Record<string, any>)[],
+    window: TimeWindow,
+    dora: Pick<DoraRecords, 'attributions'>,
+  ): IncidentRecord[] {
+    const to = window.to.getTime();
     return rows.map(row => ({
       source: row.source,
       id: row.id,
@@ -139,6 +201,9 @@ export class RecordListQuery {
           ? iso(row.resolved_at)
           : null,
       causedByDeploymentId: row.caused_by_deployment_id,
+      causeDeploymentId:
+        dora.attributions.get(recordKey(row))?.deploymentId ?? null,
+      causeSource: dora.attributions.get(recordKey(row))?.causeSource ?? null,
       timeToRestoreHours:
         row.resolved_at !== null && Number(row.resolved_at) < to
           ? (Number(row.resolved_at) - Number(row.opened_at)) / HOUR_MS
@@ -188,8 +253,8 @@ export class RecordListQuery {
         ['dc.source', 'dc.change_id'],
         rows.map(row => [row.source, row.id]),
       )
-      .where('d.environment', 'production')
-      .whereIn('d.status', ['success', 'rolled_back'])
+      .where(this.production('d.environment'))
+      .whereIn('d.status', REACHED_PRODUCTION)
       .select('dc.source', 'dc.change_id', 'd.id', 'd.finished_at')
       .orderBy('d.finished_at', 'asc');
     for (const row of found) {

@@ -3,6 +3,7 @@ import {
   IngestionResult,
 } from '@delivery-insights/backstage-plugin-delivery-node';
 import { DeliveryStore } from '../database/DeliveryStore';
+import { DeliveryEvent } from './eventSchema';
 import { parseEventBatch } from './parseEventBatch';
 
 /** The one ingestion path: validation of the whole batch, then a keyed upsert in one transaction. */
@@ -10,13 +11,21 @@ export class EventIngestion implements DeliveryIngestion {
   constructor(private readonly store: DeliveryStore) {}
 
   async ingest(events: unknown[]): Promise<IngestionResult> {
-    return this.ingestBody({ events });
+    return this.write(parseEventBatch({ events }, { refuseDuplicates: false }));
   }
 
   /** Takes a request body as posted to the API, so that a malformed body is reported as such. */
   async ingestBody(body: unknown): Promise<IngestionResult> {
-    const parsed = parseEventBatch(body);
-    const counts = await this.store.upsert(parsed);
-    return { received: parsed.length, ...counts };
+    return this.write(parseEventBatch(body));
+  }
+
+  private async write(events: DeliveryEvent[]): Promise<IngestionResult> {
+    const { inserted, updated, outdated } = await this.store.upsert(events);
+    return {
+      received: events.length,
+      inserted,
+      updated,
+      ...(outdated > 0 && { outdated }),
+    };
   }
 }

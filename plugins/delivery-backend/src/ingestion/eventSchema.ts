@@ -4,9 +4,20 @@ import { z } from 'zod';
 /** The most events one ingestion call may carry. */
 export const MAX_EVENTS_PER_BATCH = 5000;
 
+/** No delivery record predates this; an earlier time is a unit or parsing mistake upstream. */
+const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+/** Clocks drift, but a record more than a day ahead of ours was not observed yet. */
+const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
 const instant = z.iso
   .datetime({ offset: true })
-  .transform(value => Date.parse(value));
+  .transform(value => Date.parse(value))
+  .refine(value => value >= EARLIEST_INSTANT, {
+    message: 'must not be before 2000-01-01T00:00:00Z',
+  })
+  .refine(value => value <= Date.now() + MAX_FUTURE_MS, {
+    message: 'must not be more than a day in the future',
+  });
 
 /**
  * PostgreSQL text holds neither U+0000 nor lone surrogates (stored as U+FFFD, two distinct ids
@@ -55,6 +66,11 @@ const common = {
   source: key,
   id: key,
   entityRef,
+  /**
+   * When the source last changed the record; without it, the newest of the record's own times
+   * stands in. An older state never overwrites a newer one.
+   */
+  updatedAt: instant.optional(),
 };
 
 const notBefore =
@@ -75,6 +91,13 @@ const notBefore =
     }
   };
 
+/** More story points than any one work item is sized with: a unit or field mistake. */
+const MAX_POINTS = 1000;
+/** Ten years of working hours: beyond it, minutes or seconds were sent as hours. */
+const MAX_ACTIVE_HOURS = 20_000;
+/** Event counts stay exact as doubles up to 2^53. */
+const MAX_SLI_COUNT = Number.MAX_SAFE_INTEGER;
+
 const deployment = z
   .object({
     ...common,
@@ -85,20 +108,22 @@ const deployment = z
     finishedAt: instant.optional(),
     changeIds: z.array(key).max(1000).default([]),
     url: url.optional(),
+    reason: z.enum(['planned', 'hotfix', 'rollback']).optional(),
+    fixesIncidentIds: z.array(key).max(100).default([]),
   })
   .superRefine(notBefore('finishedAt', 'startedAt'));
 
-const change = z
-  .object({
-    ...common,
-    type: z.literal('change'),
-    firstCommitAt: instant,
-    mergedAt: instant.optional(),
-    title: text().max(1000).optional(),
-    author: text().max(255).optional(),
-    url: url.optional(),
-  })
-  .superRefine(notBefore('mergedAt', 'firstCommitAt'));
+// A merge before the first commit (rebased or amended commits, skewed clocks) is stored and
+// flagged (recordRows), not refused: one odd pull request must not stop a provider's sync.
+const change = z.object({
+  ...common,
+  type: z.literal('change'),
+  firstCommitAt: instant,
+  mergedAt: instant.optional(),
+  title: text().max(1000).optional(),
+  author: text().max(255).optional(),
+  url: url.optional(),
+});
 
 const incident = z
   .object({
@@ -121,15 +146,20 @@ const workItem = z
     type: z.literal('workItem'),
     kind: z.enum(['story', 'bug', 'task']),
     sprint: text().max(255).optional(),
+    sprintStartedAt: instant.optional(),
+    sprintEndsAt: instant.optional(),
+    sprintCompletedAt: instant.optional(),
     createdAt: instant,
     startedAt: instant.optional(),
     completedAt: instant.optional(),
     escaped: z.boolean().default(false),
-    points: z.number().nonnegative().optional(),
-    activeHours: z.number().nonnegative().optional(),
+    points: z.number().nonnegative().max(MAX_POINTS).optional(),
+    activeHours: z.number().nonnegative().max(MAX_ACTIVE_HOURS).optional(),
   })
   .superRefine(notBefore('startedAt', 'createdAt'))
-  .superRefine(notBefore('completedAt', 'startedAt'));
+  .superRefine(notBefore('completedAt', 'startedAt'))
+  .superRefine(notBefore('sprintEndsAt', 'sprintStartedAt'))
+  .superRefine(notBefore('sprintCompletedAt', 'sprintStartedAt'));
 
 const sliSample = z
   .object({
@@ -137,8 +167,8 @@ const sliSample = z
     type: z.literal('sliSample'),
     slo: key,
     timestamp: instant,
-    good: z.number().nonnegative(),
-    total: z.number().nonnegative(),
+    good: z.number().nonnegative().max(MAX_SLI_COUNT),
+    total: z.number().nonnegative().max(MAX_SLI_COUNT),
   })
   .superRefine((event, ctx) => {
     if (event.good > event.total) {
@@ -151,6 +181,7 @@ const sliSample = z
   });
 
 const percent = z.number().min(0).max(100);
+const count = z.number().int().nonnegative();
 
 const qualitySnapshot = z.object({
   ...common,
@@ -158,6 +189,10 @@ const qualitySnapshot = z.object({
   at: instant,
   lineCoverage: percent,
   branchCoverage: percent.optional(),
+  bugs: count.optional(),
+  vulnerabilities: count.optional(),
+  codeSmells: count.optional(),
+  qualityGate: z.enum(['passed', 'warning', 'failed']).optional(),
 });
 
 /** One record as the ingestion API accepts it; times become epoch milliseconds (UTC). */

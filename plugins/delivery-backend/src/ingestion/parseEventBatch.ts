@@ -20,9 +20,14 @@ const describeIssue = (prefix: string, issue: z.core.$ZodIssue) => {
 
 /**
  * Validates an ingestion request body as a whole: either every event is valid, or an InputError
- * names every offending event index and field, so that nothing of a bad batch is stored.
+ * names every offending event index and field, so that nothing of a bad batch is stored. A record
+ * twice in one request body is refused too, naming both indexes; provider modules, which page
+ * through data that may shift while they read it, may repeat one (the last one is stored).
  */
-export function parseEventBatch(body: unknown): DeliveryEvent[] {
+export function parseEventBatch(
+  body: unknown,
+  options: { refuseDuplicates: boolean } = { refuseDuplicates: true },
+): DeliveryEvent[] {
   const batch = batchSchema.safeParse(body);
   if (!batch.success) {
     throw new InputError(
@@ -34,9 +39,20 @@ export function parseEventBatch(body: unknown): DeliveryEvent[] {
 
   const events: DeliveryEvent[] = [];
   const problems: string[] = [];
+  const firstIndexOf = new Map<string, number>();
   batch.data.events.forEach((raw, index) => {
     const parsed = deliveryEventSchema.safeParse(raw);
     if (parsed.success) {
+      const { type, source, id } = parsed.data;
+      const key = JSON.stringify([type, source, id]);
+      const first = firstIndexOf.get(key);
+      if (first !== undefined && options.refuseDuplicates) {
+        // Which of the two the sender meant to be stored is not ours to guess.
+        problems.push(
+          `events[${index}].id: duplicates events[${first}] (the same type, source and id)`,
+        );
+      }
+      firstIndexOf.set(key, first ?? index);
       events.push(parsed.data);
       return;
     }

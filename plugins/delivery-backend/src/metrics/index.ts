@@ -10,7 +10,7 @@ export {
   windowDays,
 } from './window';
 export type { BucketSize, TimeWindow } from './window';
-export { coefficientOfVariation, median, percentile } from './statistics';
+export { coefficientOfVariation, mean, median, percentile } from './statistics';
 export {
   DELIVERY_ANNOTATION_PREFIX,
   defaultTargets,
@@ -21,7 +21,44 @@ export {
   targetOverridesFromAnnotations,
 } from './targets';
 export type { MetricTargets } from './targets';
-export { defaultLevelThresholds, performanceLevel } from './levels';
-export type { LevelThresholds } from './levels';
-export { computeScorecard } from './scorecard';
-export type { SampleSummary, WindowInputs } from './scorecard';
+export {
+  defaultLevelThresholds,
+  deploymentFrequencyLevel,
+  performanceLevel,
+  thresholdLevelMetrics,
+} from './levels';
+export type { DeploymentDayThresholds, LevelThresholds } from './levels';
+export {
+  computeScorecard,
+  defaultStatistics,
+  emptyWindowInputs,
+} from './scorecard';
+export type {
+  SampleSummary,
+  StatisticChoices,
+  WindowInputs,
+} from './scorecard';
+export {
+  applyCalendarSettings,
+  calendarBuckets,
+  defaultCalendar,
+  deploymentDays,
+  localDays,
+  wholeWeeksIn,
+  workingDaysIn,
+} from './calendar';
+export type { CalendarSettings, WorkingCalendar } from './calendar';
+export {
+  REWORK_REASONS,
+  attributeIncidents,
+  failedDeploymentKeys,
+  isRework,
+  recordKey,
+  recoveryTimes,
+} from './dora';
+export type {
+  Attribution,
+  CauseSource,
+  DeploymentFact,
+  IncidentFact,
+} from './dora';

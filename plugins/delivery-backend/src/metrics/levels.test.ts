@@ -1,33 +1,20 @@
-import { DoraMetricKey } from '@delivery-insights/backstage-plugin-delivery-common';
 import {
   LevelThresholds,
+  ThresholdLevelMetric,
   defaultLevelThresholds,
+  deploymentFrequencyLevel,
   performanceLevel,
 } from './levels';
 
-const level = (metric: DoraMetricKey, value: number | null) =>
+const level = (metric: ThresholdLevelMetric, value: number | null) =>
   performanceLevel(metric, value, defaultLevelThresholds);
 
 describe('performanceLevel with the DORA 2023 defaults', () => {
   it('is null without a value, for every metric', () => {
-    expect(level('deploymentFrequency', null)).toBeNull();
+    expect(level('failedDeploymentRecoveryTime', null)).toBeNull();
     expect(level('leadTime', null)).toBeNull();
     expect(level('changeFailureRate', null)).toBeNull();
     expect(level('timeToRestore', null)).toBeNull();
-  });
-
-  it.each([
-    [5, 'elite'],
-    [1, 'elite'],
-    [0.99, 'high'],
-    [1 / 7, 'high'],
-    [4 / 28, 'high'],
-    [0.14, 'medium'],
-    [1 / 30, 'medium'],
-    [0.033, 'low'],
-    [0, 'low'],
-  ] as const)('rates deployment frequency %d per day %s', (value, expected) => {
-    expect(level('deploymentFrequency', value)).toBe(expected);
   });
 
   it.each([
@@ -69,6 +56,49 @@ describe('performanceLevel with the DORA 2023 defaults', () => {
     [168, 'low'],
   ] as const)('rates time to restore %d hours %s', (value, expected) => {
     expect(level('timeToRestore', value)).toBe(expected);
+    expect(level('failedDeploymentRecoveryTime', value)).toBe(expected);
+  });
+});
+
+describe('deploymentFrequencyLevel from deployment days', () => {
+  const rate = (medianPerWeek: number | null, per30Days: number) =>
+    deploymentFrequencyLevel(
+      { medianPerWeek, per30Days },
+      5,
+      defaultLevelThresholds.deploymentFrequency,
+    );
+
+  it.each([
+    [7, 30, 'elite'],
+    [5, 20, 'elite'],
+    [4.5, 20, 'high'],
+    [1, 4, 'high'],
+    [0.5, 3, 'medium'],
+    [0, 1, 'medium'],
+    [0, 0.99, 'low'],
+    [0, 0, 'low'],
+  ] as const)(
+    'rates a median week of %d deployment days (%d per 30 days) %s',
+    (medianPerWeek, per30Days, expected) => {
+      expect(rate(medianPerWeek, per30Days)).toBe(expected);
+    },
+  );
+
+  it('is null without a whole week', () => {
+    expect(rate(null, 10)).toBeNull();
+  });
+
+  it('needs every working day of the calendar for elite', () => {
+    const bars = defaultLevelThresholds.deploymentFrequency;
+    expect(
+      deploymentFrequencyLevel({ medianPerWeek: 5, per30Days: 20 }, 6, bars),
+    ).toBe('high');
+    expect(
+      deploymentFrequencyLevel({ medianPerWeek: 3, per30Days: 12 }, 6, {
+        ...bars,
+        elite: 3,
+      }),
+    ).toBe('elite');
   });
 });
 
@@ -92,17 +122,13 @@ describe('performanceLevel with configured thresholds', () => {
   it('returns the best level cleared even when the bars overlap', () => {
     const overlapping: LevelThresholds = {
       ...defaultLevelThresholds,
-      deploymentFrequency: {
-        elite: { comparator: 'gte', threshold: 1 },
-        high: { comparator: 'gte', threshold: 2 },
-        medium: { comparator: 'gte', threshold: 0 },
+      leadTime: {
+        elite: { comparator: 'lt', threshold: 24 },
+        high: { comparator: 'lt', threshold: 12 },
+        medium: { comparator: 'lt', threshold: 720 },
       },
     };
-    expect(performanceLevel('deploymentFrequency', 3, overlapping)).toBe(
-      'elite',
-    );
-    expect(performanceLevel('deploymentFrequency', 0.5, overlapping)).toBe(
-      'medium',
-    );
+    expect(performanceLevel('leadTime', 3, overlapping)).toBe('elite');
+    expect(performanceLevel('leadTime', 30, overlapping)).toBe('medium');
   });
 });

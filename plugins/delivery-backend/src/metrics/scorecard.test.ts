@@ -1,7 +1,8 @@
 import { MetricValue } from '@delivery-insights/backstage-plugin-delivery-common';
 import { LevelThresholds, defaultLevelThresholds } from './levels';
-import { WindowInputs, computeScorecard } from './scorecard';
-import { median, percentile } from './statistics';
+import { defaultCalendar } from './calendar';
+import { WindowInputs, computeScorecard, defaultStatistics } from './scorecard';
+import { mean, median, percentile } from './statistics';
 import { MetricTargets, defaultTargets } from './targets';
 
 const thirtyDays = {
@@ -9,13 +10,29 @@ const thirtyDays = {
   to: new Date('2026-11-01T00:00:00Z'),
 };
 
+/** Finishes at 10:00 UTC on the given days of October 2026. */
+const octoberDays = (...days: number[]) =>
+  days.map(day => Date.UTC(2026, 9, day, 10));
+
+const noDataQuality: WindowInputs['dataQuality'] = {
+  deploymentsWithoutChanges: 0,
+  incidents: { declared: 0, inferred: 0, none: 0 },
+  excludedChanges: {
+    merged_before_first_commit: 0,
+    deployed_before_first_commit: 0,
+  },
+};
+
 const noData: WindowInputs = {
   countedDeployments: 0,
   failedDeployments: 0,
-  deploymentDays: 0,
+  reworkDeployments: 0,
+  deploymentFinishedAt: [],
   leadTimesHours: [],
   restoreTimesHours: [],
   openIncidents: 0,
+  recoveryTimesHours: [],
+  openRecoveries: 0,
   cycleTimesHours: [],
   flowEfficiencySamples: [],
   wip: 0,
@@ -24,15 +41,45 @@ const noData: WindowInputs = {
   escapedBugs: 0,
   incidentsOpened: 0,
   latestCoverage: null,
+  dataQuality: noDataQuality,
 };
 
 const busyMonth: WindowInputs = {
   countedDeployments: 24,
   failedDeployments: 2,
-  deploymentDays: 15,
+  reworkDeployments: 3,
+  // 15 days: Friday 2 October, then the whole weeks of 5, 12 and 19 October hold 5, 4 and 5.
+  deploymentFinishedAt: octoberDays(
+    2,
+    5,
+    5,
+    6,
+    7,
+    7,
+    8,
+    9,
+    12,
+    13,
+    13,
+    14,
+    15,
+    15,
+    19,
+    20,
+    21,
+    21,
+    22,
+    23,
+    23,
+    23,
+    23,
+    23,
+  ),
   leadTimesHours: [30, 2, 18, 50, 6, 100, 12, 20, 8, 4],
-  restoreTimesHours: [0.5, 3, 1.5],
+  restoreTimesHours: [0.5, 3, 1.5, 5],
   openIncidents: 1,
+  recoveryTimesHours: [0.5, 2],
+  openRecoveries: 1,
   cycleTimesHours: [24, 48, 72, 96, 120, 10, 30, 60, 200, 40, 80, 36],
   flowEfficiencySamples: [
     { activeHours: 12, cycleHours: 48 },
@@ -45,13 +92,23 @@ const busyMonth: WindowInputs = {
   escapedBugs: 2,
   incidentsOpened: 4,
   latestCoverage: { lineCoverage: 82.5, branchCoverage: 70 },
+  dataQuality: {
+    deploymentsWithoutChanges: 4,
+    incidents: { declared: 1, inferred: 2, none: 1 },
+    excludedChanges: {
+      merged_before_first_commit: 1,
+      deployed_before_first_commit: 0,
+    },
+  },
 };
 
 const quietMonth: WindowInputs = {
   ...noData,
   countedDeployments: 10,
   failedDeployments: 3,
-  deploymentDays: 6,
+  // The whole weeks of 7, 14 and 21 September hold 1, 2 and 0 days; that of 28 September ends
+  // after the previous window (1 October) and is left out.
+  deploymentFinishedAt: [8, 15, 16, 29].map(day => Date.UTC(2026, 8, day)),
   leadTimesHours: [40, 60],
   wip: 3,
   pointsPerSprint: [20],
@@ -69,6 +126,9 @@ function scorecard(
     previous: quietMonth,
     levels: defaultLevelThresholds,
     targets: defaultTargets,
+    calendar: defaultCalendar,
+    statistics: defaultStatistics,
+    attributionWindowHours: 24,
     ...overrides,
   });
 }
@@ -93,26 +153,30 @@ describe('computeScorecard with a realistic month', () => {
 
   it('computes the DORA metrics', () => {
     expect(result.dora).toEqual({
+      // 21 working days from Friday 2 to Saturday 31 October; 22 from 2 September to 1 October.
       deploymentFrequency: {
-        value: close(0.8),
-        unit: 'per_day',
+        value: close(24 / 21),
+        unit: 'per_working_day',
         sampleSize: 24,
-        previous: { value: close(1 / 3), sampleSize: 10 },
-        level: 'high',
+        previous: { value: close(10 / 22), sampleSize: 10 },
+        level: 'elite',
         target: { comparator: 'gte', threshold: 1 },
-        met: false,
+        met: true,
       },
       deploymentDaysPerWeek: {
-        value: 3.5,
+        value: 5,
         unit: 'per_week',
-        sampleSize: 24,
-        previous: { value: 1.4, sampleSize: 10 },
+        sampleSize: 3,
+        previous: { value: 1, sampleSize: 3 },
         level: null,
         target: null,
         met: null,
       },
       leadTime: {
         value: 15,
+        statistic: 'median',
+        mean: 25,
+        median: 15,
         unit: 'hours',
         sampleSize: 10,
         p90: close(55),
@@ -131,16 +195,88 @@ describe('computeScorecard with a realistic month', () => {
         met: false,
       },
       timeToRestore: {
-        value: 1.5,
+        // The 5-hour incident pulls the mean (2.5 h) above the median (2.25 h).
+        value: 2.5,
+        statistic: 'mean',
+        mean: 2.5,
+        median: 2.25,
         unit: 'hours',
-        sampleSize: 3,
-        p90: close(2.7),
+        sampleSize: 4,
+        p90: close(4.4),
         open: 1,
         previous: { value: null, sampleSize: 0 },
         level: 'high',
         target: { comparator: 'lt', threshold: 1 },
         met: false,
       },
+      failedDeploymentRecoveryTime: {
+        value: 1.25,
+        statistic: 'median',
+        mean: 1.25,
+        median: 1.25,
+        unit: 'hours',
+        sampleSize: 2,
+        p90: close(1.85),
+        open: 1,
+        previous: { value: null, sampleSize: 0 },
+        level: 'high',
+        target: { comparator: 'lt', threshold: 1 },
+        met: false,
+      },
+      reworkRate: {
+        value: close(3 / 24),
+        unit: 'ratio',
+        sampleSize: 24,
+        previous: { value: 0, sampleSize: 10 },
+        level: null,
+        target: null,
+        met: null,
+      },
+    });
+  });
+
+  it('describes its calendar and the data quality of the window', () => {
+    expect(result.calendar).toEqual({
+      timeZone: 'UTC',
+      workingDays: [1, 2, 3, 4, 5],
+      holidays: [],
+      workingDaysInWindow: 21,
+    });
+    expect(result.dataQuality).toEqual({
+      ...busyMonth.dataQuality,
+      attributionWindowHours: 24,
+    });
+  });
+
+  it('lists the holidays of the window and leaves them out of working days', () => {
+    const withHolidays = scorecard({
+      calendar: {
+        ...defaultCalendar,
+        holidays: ['2026-09-30', '2026-10-05', '2026-10-06', '2026-12-31'],
+      },
+    });
+    expect(withHolidays.calendar.holidays).toEqual([
+      '2026-10-05',
+      '2026-10-06',
+    ]);
+    expect(withHolidays.dora.deploymentFrequency.value).toBeCloseTo(
+      24 / 19,
+      12,
+    );
+    expect(withHolidays.dora.deploymentFrequency.previous.value).toBeCloseTo(
+      10 / 21,
+      12,
+    );
+  });
+
+  it('uses the statistic configured for each duration', () => {
+    const medianRestore = scorecard({
+      statistics: { ...defaultStatistics, timeToRestore: 'median' },
+    });
+    expect(medianRestore.dora.timeToRestore).toMatchObject({
+      value: 2.25,
+      statistic: 'median',
+      mean: 2.5,
     });
   });
 
@@ -148,6 +284,9 @@ describe('computeScorecard with a realistic month', () => {
     expect(result.flow).toEqual({
       cycleTime: {
         value: 54,
+        statistic: 'median',
+        mean: 68,
+        median: 54,
         unit: 'hours',
         sampleSize: 12,
         p85: close(104.4),
@@ -238,9 +377,22 @@ describe('computeScorecard with a realistic month', () => {
         .filter(([, value]) => field in value)
         .map(([key]) => key)
         .sort();
-    expect(keysWith('p90')).toEqual(['leadTime', 'timeToRestore']);
+    expect(keysWith('p90')).toEqual([
+      'failedDeploymentRecoveryTime',
+      'leadTime',
+      'timeToRestore',
+    ]);
     expect(keysWith('p85')).toEqual(['cycleTime']);
-    expect(keysWith('open')).toEqual(['timeToRestore']);
+    expect(keysWith('statistic')).toEqual([
+      'cycleTime',
+      'failedDeploymentRecoveryTime',
+      'leadTime',
+      'timeToRestore',
+    ]);
+    expect(keysWith('open')).toEqual([
+      'failedDeploymentRecoveryTime',
+      'timeToRestore',
+    ]);
   });
 });
 
@@ -256,6 +408,12 @@ describe('computeScorecard with no data', () => {
       met: false,
     });
     expect(result.dora.deploymentDaysPerWeek.value).toBe(0);
+    expect(result.dora.reworkRate.value).toBeNull();
+    expect(result.dora.failedDeploymentRecoveryTime).toMatchObject({
+      value: null,
+      open: 0,
+      level: null,
+    });
   });
 
   it('reports metrics without samples as null with no level and no verdict', () => {
@@ -329,6 +487,7 @@ describe('computeScorecard edge cases', () => {
       leadTimesHours: [],
       leadTime: {
         sampleSize: 10,
+        mean: mean(busyMonth.leadTimesHours),
         median: median(busyMonth.leadTimesHours),
         p90: percentile(busyMonth.leadTimesHours, 0.9),
       },
@@ -341,7 +500,7 @@ describe('computeScorecard edge cases', () => {
     expect(fromSummary.dora.leadTime).toEqual(fromSamples.dora.leadTime);
     expect(
       current({
-        leadTime: { sampleSize: 0, median: null, p90: null },
+        leadTime: { sampleSize: 0, mean: null, median: null, p90: null },
       }).dora.leadTime,
     ).toEqual(current({}).dora.leadTime);
   });
@@ -361,7 +520,8 @@ describe('computeScorecard edge cases', () => {
 
   it('rates the thresholds exactly as the level table says', () => {
     const atThresholds = current({
-      countedDeployments: 30,
+      countedDeployments: 21,
+      deploymentFinishedAt: octoberDays(5, 6, 7, 8, 9, 12, 13, 14, 15, 16),
       failedDeployments: 0,
       leadTimesHours: [24],
       restoreTimesHours: [1],
@@ -384,43 +544,83 @@ describe('computeScorecard edge cases', () => {
     });
   });
 
-  it('rates one deployment a month as medium and one a week as high', () => {
+  it('rates deployment frequency by deployment days: one a month medium, one a week high', () => {
     expect(
-      current({ countedDeployments: 1 }).dora.deploymentFrequency.level,
+      current({
+        countedDeployments: 1,
+        deploymentFinishedAt: octoberDays(14),
+      }).dora.deploymentFrequency.level,
     ).toBe('medium');
     expect(
-      scorecard({
-        window: {
-          from: new Date('2026-10-04T00:00:00Z'),
-          to: new Date('2026-11-01T00:00:00Z'),
-        },
-        current: { ...noData, countedDeployments: 4 },
+      current({
+        countedDeployments: 12,
+        deploymentFinishedAt: octoberDays(5, 5, 5, 5, 5, 5, 12, 19, 19, 20),
       }).dora.deploymentFrequency.level,
     ).toBe('high');
+    expect(current({}).dora.deploymentFrequency.level).toBe('low');
+  });
+
+  it('counts weekend deployment days but not weekend working days', () => {
+    // Every day of the week of 5 October, Saturday and Sunday included: one week of 7 days,
+    // two weeks of none, so the median week has none.
+    const result = current({
+      countedDeployments: 7,
+      deploymentFinishedAt: octoberDays(5, 6, 7, 8, 9, 10, 11),
+    });
+    expect(result.dora.deploymentFrequency.value).toBeCloseTo(7 / 21, 12);
+    expect(result.dora.deploymentDaysPerWeek).toMatchObject({
+      value: 0,
+      sampleSize: 3,
+    });
+  });
+
+  it('has no frequency per working day in a window without working time', () => {
+    const saturday = {
+      from: new Date('2026-10-31T00:00:00Z'),
+      to: new Date('2026-11-01T00:00:00Z'),
+    };
+    const result = scorecard({
+      window: saturday,
+      current: {
+        ...noData,
+        countedDeployments: 2,
+        deploymentFinishedAt: octoberDays(31, 31),
+      },
+    });
+    expect(result.dora.deploymentFrequency).toMatchObject({
+      value: null,
+      sampleSize: 2,
+      level: null,
+    });
+    expect(result.dora.deploymentDaysPerWeek).toMatchObject({
+      value: null,
+      sampleSize: 0,
+    });
   });
 
   it('scales rates to the window length', () => {
     const week = {
-      from: new Date('2026-10-25T00:00:00Z'),
-      to: new Date('2026-11-01T00:00:00Z'),
+      from: new Date('2026-10-26T00:00:00Z'),
+      to: new Date('2026-11-02T00:00:00Z'),
     };
     const result = scorecard({
       window: week,
       current: {
         ...noData,
-        countedDeployments: 14,
-        deploymentDays: 5,
+        countedDeployments: 10,
+        deploymentFinishedAt: octoberDays(26, 27, 28, 29, 30),
         cycleTimesHours: [1, 2, 3],
         incidentsOpened: 2,
       },
     });
     expect(result.dora.deploymentFrequency.value).toBe(2);
     expect(result.dora.deploymentDaysPerWeek.value).toBe(5);
+    expect(result.dora.deploymentFrequency.level).toBe('elite');
     expect(result.flow.throughput.value).toBe(3);
     expect(result.quality.incidentsPer30Days.value).toBeCloseTo(60 / 7, 10);
     expect(result.previousWindow).toEqual({
-      from: '2026-10-18T00:00:00.000Z',
-      to: '2026-10-25T00:00:00.000Z',
+      from: '2026-10-19T00:00:00.000Z',
+      to: '2026-10-26T00:00:00.000Z',
     });
   });
 
@@ -506,6 +706,7 @@ describe('computeScorecard edge cases', () => {
       target: null,
       met: null,
     });
+    expect(result.dora.reworkRate).toMatchObject({ target: null, met: null });
   });
 
   it('rolls up several entities as given', () => {

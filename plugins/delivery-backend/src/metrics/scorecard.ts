@@ -1,5 +1,5 @@
 import {
-  DoraMetricKey,
+  DataQuality,
   MetricKey,
   MetricUnit,
   MetricValue,
@@ -8,29 +8,58 @@ import {
   flowMetricKeys,
   qualityMetricKeys,
 } from '@delivery-insights/backstage-plugin-delivery-common';
-import { LevelThresholds, performanceLevel } from './levels';
-import { coefficientOfVariation, median, percentile } from './statistics';
+import {
+  WorkingCalendar,
+  deploymentDays,
+  localDays,
+  workingDaysIn,
+} from './calendar';
+import {
+  LevelThresholds,
+  ThresholdLevelMetric,
+  deploymentFrequencyLevel,
+  performanceLevel,
+  thresholdLevelMetrics,
+} from './levels';
+import { coefficientOfVariation, mean, median, percentile } from './statistics';
 import { MetricTargets, targetMet } from './targets';
 import { TimeWindow, previousWindow, windowDays } from './window';
 
 /**
- * A distribution's size, median and 90th percentile, as `median` and `percentile` compute them
- * (linear interpolation between the closest ranks: PostgreSQL's `percentile_cont`).
+ * A distribution's size, mean, median and 90th percentile, as `mean`, `median` and `percentile`
+ * compute them (linear interpolation between the closest ranks: PostgreSQL's `percentile_cont`).
  */
 export type SampleSummary = {
   sampleSize: number;
+  mean: number | null;
   median: number | null;
   p90: number | null;
 };
 
+/** The duration metrics whose headline statistic is configurable. */
+export type StatisticChoices = Record<
+  'leadTime' | 'cycleTime' | 'timeToRestore' | 'failedDeploymentRecoveryTime',
+  'mean' | 'median'
+>;
+
+/** Median for lead time, cycle time and recovery; the mean for time to restore (MTTR). */
+export const defaultStatistics: StatisticChoices = {
+  leadTime: 'median',
+  cycleTime: 'median',
+  timeToRestore: 'mean',
+  failedDeploymentRecoveryTime: 'median',
+};
+
 /** The raw counts and durations of one window, as the SQL layer produces them. */
 export type WindowInputs = {
-  /** production deployments (success or rolled_back) finished in the window */
+  /** counted deployments (production, success or rolled_back) finished in the window */
   countedDeployments: number;
-  /** of those, rolled_back or named as cause by an incident */
+  /** of those, rolled_back or the declared or inferred cause of an incident */
   failedDeployments: number;
-  /** distinct UTC days with a counted deployment */
-  deploymentDays: number;
+  /** of those, unplanned fixes: reason hotfix or rollback, or naming incidents they fix */
+  reworkDeployments: number;
+  /** the finish of each counted deployment, for deployment days */
+  deploymentFinishedAt: number[];
   /** per change first shipped to production in the window: hours from first commit to that deployment's finish */
   leadTimesHours: number[];
   /**
@@ -42,6 +71,10 @@ export type WindowInputs = {
   restoreTimesHours: number[];
   /** incidents opened before `to` and not resolved before `to` */
   openIncidents: number;
+  /** per failed deployment recovered before `to`: hours to its recovery */
+  recoveryTimesHours: number[];
+  /** failed deployments of the window not recovered before `to` */
+  openRecoveries: number;
   /** per work item completed in the window: hours from startedAt to completedAt */
   cycleTimesHours: number[];
   /** completed items in the window that carry activeHours: their active and cycle hours */
@@ -60,18 +93,60 @@ export type WindowInputs = {
     lineCoverage: number;
     branchCoverage: number | null;
   } | null;
+  dataQuality: Omit<DataQuality, 'attributionWindowHours'>;
+};
+
+/** The inputs of a window without any record. */
+export const emptyWindowInputs: WindowInputs = {
+  countedDeployments: 0,
+  failedDeployments: 0,
+  reworkDeployments: 0,
+  deploymentFinishedAt: [],
+  leadTimesHours: [],
+  restoreTimesHours: [],
+  openIncidents: 0,
+  recoveryTimesHours: [],
+  openRecoveries: 0,
+  cycleTimesHours: [],
+  flowEfficiencySamples: [],
+  wip: 0,
+  pointsPerSprint: [],
+  bugsCreated: 0,
+  escapedBugs: 0,
+  incidentsOpened: 0,
+  latestCoverage: null,
+  dataQuality: {
+    deploymentsWithoutChanges: 0,
+    incidents: { declared: 0, inferred: 0, none: 0 },
+    excludedChanges: {
+      merged_before_first_commit: 0,
+      deployed_before_first_commit: 0,
+    },
+  },
 };
 
 type ScorecardMetricKey = MetricKey | 'deploymentDaysPerWeek';
 
-type Measurement = Pick<
-  MetricValue,
-  'value' | 'sampleSize' | 'p90' | 'p85' | 'open'
->;
+type Measurement = Pick<MetricValue, 'value' | 'sampleSize'> &
+  Partial<
+    Pick<
+      MetricValue,
+      'statistic' | 'mean' | 'median' | 'p90' | 'p85' | 'open' | 'level'
+    >
+  >;
+
+/** What a formula may need of its window besides the inputs. */
+type WindowContext = {
+  window: TimeWindow;
+  days: number;
+  calendar: WorkingCalendar;
+  statistics: StatisticChoices;
+  levels: LevelThresholds;
+};
 
 type MetricDefinition = {
   unit: MetricUnit;
-  measure(inputs: WindowInputs, days: number): Measurement;
+  measure(inputs: WindowInputs, context: WindowContext): Measurement;
 };
 
 const ratio = (part: number, whole: number) =>
@@ -84,41 +159,72 @@ const perWeek = (count: number, days: number) => (count * 7) / days;
 const sum = (values: number[]) =>
   values.reduce((total, value) => total + value, 0);
 
-const medianOf = (hours: number[]) => ({
-  value: median(hours),
-  sampleSize: hours.length,
-});
+/** A duration's mean, median and high percentile, with the configured statistic as `value`. */
+const durations = (
+  hours: number[] | SampleSummary,
+  statistic: 'mean' | 'median',
+  high: 'p90' | 'p85',
+) => {
+  const summary = Array.isArray(hours)
+    ? {
+        sampleSize: hours.length,
+        mean: mean(hours),
+        median: median(hours),
+        [high]: percentile(hours, high === 'p90' ? 0.9 : 0.85),
+      }
+    : {
+        sampleSize: hours.sampleSize,
+        mean: hours.mean,
+        median: hours.median,
+        p90: hours.p90,
+      };
+  return { ...summary, statistic, value: summary[statistic] };
+};
+
+/** Deployment days of the window: per whole calendar week, and per 30 days of the window. */
+const deploymentDayCounts = (inputs: WindowInputs, context: WindowContext) => {
+  const counted = deploymentDays(
+    inputs.deploymentFinishedAt,
+    context.window,
+    context.calendar,
+  );
+  return {
+    weeks: counted.perWholeWeek.length,
+    medianPerWeek: median(counted.perWholeWeek),
+    per30Days: (counted.days * 30) / context.days,
+  };
+};
 
 /** Each metric's formula, written once and applied to the window and the previous window alike. */
 const metricDefinitions: Record<ScorecardMetricKey, MetricDefinition> = {
   deploymentFrequency: {
-    unit: 'per_day',
-    // Zero deployments is a real (low) frequency, not missing data.
-    measure: (inputs, days) => ({
-      value: inputs.countedDeployments / days,
-      sampleSize: inputs.countedDeployments,
-    }),
+    unit: 'per_working_day',
+    // Zero deployments is a real (low) frequency, not missing data; a window without working time
+    // (a weekend day's bucket) has no frequency per working day.
+    measure: (inputs, context) => {
+      const workingDays = workingDaysIn(context.window, context.calendar);
+      return {
+        value: workingDays > 0 ? inputs.countedDeployments / workingDays : null,
+        sampleSize: inputs.countedDeployments,
+        level: deploymentFrequencyLevel(
+          deploymentDayCounts(inputs, context),
+          context.calendar.workingDays.length,
+          context.levels.deploymentFrequency,
+        ),
+      };
+    },
   },
   deploymentDaysPerWeek: {
     unit: 'per_week',
-    measure: (inputs, days) => ({
-      value: perWeek(inputs.deploymentDays, days),
-      sampleSize: inputs.countedDeployments,
-    }),
+    measure: (inputs, context) => {
+      const counts = deploymentDayCounts(inputs, context);
+      return { value: counts.medianPerWeek, sampleSize: counts.weeks };
+    },
   },
   leadTime: {
     unit: 'hours',
-    measure: ({ leadTimesHours, leadTime }) =>
-      leadTime
-        ? {
-            value: leadTime.median,
-            sampleSize: leadTime.sampleSize,
-            p90: leadTime.p90,
-          }
-        : {
-            ...medianOf(leadTimesHours),
-            p90: percentile(leadTimesHours, 0.9),
-          },
+    measure: ({ leadTimesHours, leadTime }, { statistics }) =>
+      durations(leadTime ?? leadTimesHours, statistics.leadTime, 'p90'),
   },
   changeFailureRate: {
     unit: 'ratio',
@@ -130,22 +236,37 @@ const metricDefinitions: Record<ScorecardMetricKey, MetricDefinition> = {
   timeToRestore: {
     unit: 'hours',
     // Open incidents have no restore time yet; averaging a guess in would flatter or punish.
-    measure: ({ restoreTimesHours, openIncidents }) => ({
-      ...medianOf(restoreTimesHours),
-      p90: percentile(restoreTimesHours, 0.9),
+    measure: ({ restoreTimesHours, openIncidents }, { statistics }) => ({
+      ...durations(restoreTimesHours, statistics.timeToRestore, 'p90'),
       open: openIncidents,
+    }),
+  },
+  failedDeploymentRecoveryTime: {
+    unit: 'hours',
+    measure: ({ recoveryTimesHours, openRecoveries }, { statistics }) => ({
+      ...durations(
+        recoveryTimesHours,
+        statistics.failedDeploymentRecoveryTime,
+        'p90',
+      ),
+      open: openRecoveries,
+    }),
+  },
+  reworkRate: {
+    unit: 'ratio',
+    measure: inputs => ({
+      value: ratio(inputs.reworkDeployments, inputs.countedDeployments),
+      sampleSize: inputs.countedDeployments,
     }),
   },
   cycleTime: {
     unit: 'hours',
-    measure: ({ cycleTimesHours }) => ({
-      ...medianOf(cycleTimesHours),
-      p85: percentile(cycleTimesHours, 0.85),
-    }),
+    measure: ({ cycleTimesHours }, { statistics }) =>
+      durations(cycleTimesHours, statistics.cycleTime, 'p85'),
   },
   throughput: {
     unit: 'per_week',
-    measure: (inputs, days) => ({
+    measure: (inputs, { days }) => ({
       value: perWeek(inputs.cycleTimesHours.length, days),
       sampleSize: inputs.cycleTimesHours.length,
     }),
@@ -193,15 +314,17 @@ const metricDefinitions: Record<ScorecardMetricKey, MetricDefinition> = {
   },
   incidentsPer30Days: {
     unit: 'per_30_days',
-    measure: (inputs, days) => ({
+    measure: (inputs, { days }) => ({
       value: (inputs.incidentsOpened * 30) / days,
       sampleSize: inputs.incidentsOpened,
     }),
   },
 };
 
-const isDoraMetric = (key: ScorecardMetricKey): key is DoraMetricKey =>
-  (doraMetricKeys as readonly string[]).includes(key);
+const hasThresholdLevel = (
+  key: ScorecardMetricKey,
+): key is ThresholdLevelMetric =>
+  (thresholdLevelMetrics as readonly string[]).includes(key);
 
 const isTargetableMetric = (key: ScorecardMetricKey): key is MetricKey =>
   key !== 'deploymentDaysPerWeek';
@@ -219,8 +342,12 @@ export function computeScorecard(options: {
   previous: WindowInputs;
   levels: LevelThresholds;
   targets: MetricTargets;
+  calendar: WorkingCalendar;
+  statistics: StatisticChoices;
+  attributionWindowHours: number;
 }): Scorecard {
-  const { window, current, previous, levels, targets } = options;
+  const { window, current, previous, levels, targets, calendar, statistics } =
+    options;
   const days = windowDays(window);
   if (!(days > 0)) {
     throw new RangeError(
@@ -228,18 +355,23 @@ export function computeScorecard(options: {
     );
   }
 
+  const before = previousWindow(window);
+  const datesInWindow = new Set(
+    localDays(window, calendar).map(day => day.date),
+  );
+  const context = { days, calendar, statistics, levels };
   const metric = (key: ScorecardMetricKey): MetricValue => {
     const { unit, measure } = metricDefinitions[key];
-    const measured = measure(current, days);
-    const before = measure(previous, days);
+    const { level, ...measured } = measure(current, { ...context, window });
+    const earlier = measure(previous, { ...context, window: before });
     const target = isTargetableMetric(key) ? targets[key] ?? null : null;
     return {
       ...measured,
       unit,
-      previous: { value: before.value, sampleSize: before.sampleSize },
-      level: isDoraMetric(key)
+      previous: { value: earlier.value, sampleSize: earlier.sampleSize },
+      level: hasThresholdLevel(key)
         ? performanceLevel(key, measured.value, levels)
-        : null,
+        : level ?? null,
       target,
       met: targetMet(measured.value, target),
     };
@@ -255,9 +387,19 @@ export function computeScorecard(options: {
     entityRef: options.entityRef,
     entityRefs: options.entityRefs,
     window: toIsoWindow(window),
-    previousWindow: toIsoWindow(previousWindow(window)),
+    previousWindow: toIsoWindow(before),
+    calendar: {
+      timeZone: calendar.timeZone,
+      workingDays: calendar.workingDays,
+      holidays: calendar.holidays.filter(date => datesInWindow.has(date)),
+      workingDaysInWindow: workingDaysIn(window, calendar),
+    },
     dora: group([...doraMetricKeys, 'deploymentDaysPerWeek']),
     flow: group(flowMetricKeys),
     quality: group(qualityMetricKeys),
+    dataQuality: {
+      ...current.dataQuality,
+      attributionWindowHours: options.attributionWindowHours,
+    },
   };
 }

@@ -22,6 +22,14 @@ export function median(values: number[]): number | null {
   return percentile(values, 0.5);
 }
 
+/** The arithmetic mean; null for no samples. */
+export function mean(values: number[]): number | null {
+  if (values.length === 0) {
+    return null;
+  }
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
 /**
  * Population standard deviation divided by the mean: how much the samples vary relative to their
  * size. Null for no samples or a mean of 0, where the ratio is undefined.
@@ -30,11 +38,12 @@ export function coefficientOfVariation(values: number[]): number | null {
   if (values.length === 0) {
     return null;
   }
-  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-  if (mean === 0) {
+  const average = values.reduce((sum, value) => sum + value, 0) / values.length;
+  if (average === 0) {
     return null;
   }
   const variance =
-    values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length;
-  return Math.sqrt(variance) / mean;
+    values.reduce((sum, value) => sum + (value - average) ** 2, 0) /
+    values.length;
+  return Math.sqrt(variance) / average;
 }

@@ -60,6 +60,7 @@ describe('defaultTargets', () => {
       deploymentFrequency: target('gte', 1),
       leadTime: target('lt', 24),
       timeToRestore: target('lt', 1),
+      failedDeploymentRecoveryTime: target('lt', 1),
       changeFailureRate: target('lt', 0.05),
       cycleTime: target('lt', 72),
       velocityPredictability: target('lte', 0.1),

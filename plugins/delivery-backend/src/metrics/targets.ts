@@ -27,6 +27,7 @@ export const defaultTargets: MetricTargets = {
   deploymentFrequency: { comparator: 'gte', threshold: 1 },
   leadTime: { comparator: 'lt', threshold: 24 },
   timeToRestore: { comparator: 'lt', threshold: 1 },
+  failedDeploymentRecoveryTime: { comparator: 'lt', threshold: 1 },
   changeFailureRate: { comparator: 'lt', threshold: 0.05 },
   cycleTime: { comparator: 'lt', threshold: 72 },
   velocityPredictability: { comparator: 'lte', threshold: 0.1 },

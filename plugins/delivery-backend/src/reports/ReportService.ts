@@ -1,4 +1,3 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_HAS_MEMBER,
@@ -21,7 +20,9 @@ import {
   LevelThresholds,
   MetricTargets,
   TimeWindow,
-  WindowInputs,
+  defaultCalendar,
+  defaultStatistics,
+  emptyWindowInputs,
   computeScorecard,
   mergeTargets,
   performanceLevel,
@@ -50,23 +51,6 @@ export type RenderedReport = { fileName: string; markdown: string };
 
 /** How many past quarters the capacity forecast is measured over. */
 const CAPACITY_QUARTERS = 4;
-
-const emptyInputs: WindowInputs = {
-  countedDeployments: 0,
-  failedDeployments: 0,
-  deploymentDays: 0,
-  leadTimesHours: [],
-  restoreTimesHours: [],
-  openIncidents: 0,
-  cycleTimesHours: [],
-  flowEfficiencySamples: [],
-  wip: 0,
-  pointsPerSprint: [],
-  bugsCreated: 0,
-  escapedBugs: 0,
-  incidentsOpened: 0,
-  latestCoverage: null,
-};
 
 const subjectOf = (entity: Entity): ReportSubject => ({
   entityRef: stringifyEntityRef(entity),
@@ -98,20 +82,13 @@ export class ReportService {
     },
   ) {}
 
-  async render(
-    request: ReportRequest,
-    credentials: BackstageCredentials,
-  ): Promise<RenderedReport> {
+  async render(request: ReportRequest): Promise<RenderedReport> {
     const locale = reportLocale(request.language);
     const generatedAt = this.options.now?.() ?? new Date();
     switch (request.report) {
       case 'delivery-metrics': {
-        const scope = await this.resolve(request.entityRef, credentials);
-        const scorecard = await this.scorecard(
-          scope,
-          request.period.window,
-          credentials,
-        );
+        const scope = await this.resolve(request.entityRef);
+        const scorecard = await this.scorecard(scope, request.period.window);
         const kind = scope.entity.kind.toLocaleLowerCase('en-US');
         const children =
           kind === 'system' || kind === 'group'
@@ -123,7 +100,6 @@ export class ReportService {
                     scorecard: await this.options.scorecards.forEntity(
                       ref,
                       request.period.window,
-                      credentials,
                     ),
                   })),
               )
@@ -143,11 +119,11 @@ export class ReportService {
         };
       }
       case 'quality-report': {
-        const scope = await this.resolve(request.entityRef, credentials);
+        const scope = await this.resolve(request.entityRef);
         const window = request.period.window;
         const [scorecard, incidents] = await Promise.all([
-          this.scorecard(scope, window, credentials),
-          this.options.recordLists.incidents(scope.entityRefs, window),
+          this.scorecard(scope, window),
+          this.options.scorecards.incidents(scope.entityRefs, window),
         ]);
         return {
           fileName: `quality-report-${request.period.id}.md`,
@@ -164,15 +140,15 @@ export class ReportService {
         };
       }
       case 'postmortem':
-        return this.postmortem(request, credentials, locale, generatedAt);
+        return this.postmortem(request, locale, generatedAt);
       case 'pipeline': {
-        const scope = await this.resolve(request.entityRef, credentials);
+        const scope = await this.resolve(request.entityRef);
         const window = request.period?.window ?? {
           from: new Date(generatedAt.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS),
           to: generatedAt,
         };
         const [scorecard, deployments] = await Promise.all([
-          this.scorecard(scope, window, credentials),
+          this.scorecard(scope, window),
           this.options.reportRecords.deployments(scope.entityRefs, window),
         ]);
         return {
@@ -189,10 +165,9 @@ export class ReportService {
         };
       }
       case 'runbook': {
-        const scope = await this.resolve(request.entityRef, credentials);
+        const scope = await this.resolve(request.entityRef);
         const { slos } = await this.options.slos.forEntity(
           scope.entityRef,
-          credentials,
           generatedAt,
         );
         return {
@@ -209,9 +184,9 @@ export class ReportService {
         };
       }
       case 'capacity':
-        return this.capacity(request, credentials, locale, generatedAt);
+        return this.capacity(request, locale, generatedAt);
       case 'retrospective': {
-        const scope = await this.resolve(request.entityRef, credentials);
+        const scope = await this.resolve(request.entityRef);
         const items = await this.options.reportRecords.sprintItems(
           scope.entityRefs,
           request.sprint,
@@ -223,7 +198,7 @@ export class ReportService {
         }
         const span = sprintSpan(items, generatedAt);
         const incidents = (
-          await this.options.recordLists.incidents(scope.entityRefs, span)
+          await this.options.scorecards.incidents(scope.entityRefs, span)
         )
           .filter(incident => new Date(incident.openedAt) >= span.from)
           .reverse();
@@ -263,25 +238,19 @@ export class ReportService {
     }
   }
 
-  private resolve(entityRef: string, credentials: BackstageCredentials) {
-    return this.options.entityScope.resolve(entityRef, credentials);
+  private resolve(entityRef: string) {
+    return this.options.entityScope.resolve(entityRef);
   }
 
   private scorecard(
     scope: ResolvedScope,
     window: TimeWindow,
-    credentials: BackstageCredentials,
   ): Promise<Scorecard> {
-    return this.options.scorecards.forEntity(
-      scope.entityRef,
-      window,
-      credentials,
-    );
+    return this.options.scorecards.forEntity(scope.entityRef, window);
   }
 
   private async postmortem(
     request: Extract<ReportRequest, { report: 'postmortem' }>,
-    credentials: BackstageCredentials,
     locale: ReturnType<typeof reportLocale>,
     generatedAt: Date,
   ): Promise<RenderedReport> {
@@ -307,7 +276,7 @@ export class ReportService {
       );
     }
     const [incident] = found;
-    const scope = await this.resolve(incident.entityRef, credentials);
+    const scope = await this.resolve(incident.entityRef);
     const { targets } = targetOverridesFromAnnotations(
       scope.entity.metadata.annotations,
       this.options.targets,
@@ -347,11 +316,10 @@ export class ReportService {
 
   private async capacity(
     request: Extract<ReportRequest, { report: 'capacity' }>,
-    credentials: BackstageCredentials,
     locale: ReturnType<typeof reportLocale>,
     generatedAt: Date,
   ): Promise<RenderedReport> {
-    const scope = await this.resolve(request.entityRef, credentials);
+    const scope = await this.resolve(request.entityRef);
     const members = relationTargets(scope.entity, RELATION_HAS_MEMBER).length;
     const teamSize = request.teamSize ?? members;
     if (!(teamSize > 0)) {
@@ -367,14 +335,11 @@ export class ReportService {
     const quarters = quartersBefore(request.period, CAPACITY_QUARTERS);
     const teams = await Promise.all(
       [scope.entityRef, ...subTeams].map(async ref => {
-        const team =
-          ref === scope.entityRef
-            ? scope
-            : await this.resolve(ref, credentials);
+        const team = ref === scope.entityRef ? scope : await this.resolve(ref);
         const history = await Promise.all(
           quarters.map(async (quarter): Promise<QuarterHistory> => {
             const [scorecard, points] = await Promise.all([
-              this.scorecard(team, quarter.window, credentials),
+              this.scorecard(team, quarter.window),
               this.options.reportRecords.completedPoints(
                 team.entityRefs,
                 quarter.window,
@@ -418,10 +383,13 @@ export class ReportService {
       entityRef: null,
       entityRefs: [],
       window: day,
-      current: emptyInputs,
-      previous: emptyInputs,
+      current: emptyWindowInputs,
+      previous: emptyWindowInputs,
       levels: this.options.levels,
       targets: {},
+      calendar: defaultCalendar,
+      statistics: defaultStatistics,
+      attributionWindowHours: 0,
     });
     return Object.fromEntries(
       [scorecard.dora, scorecard.flow, scorecard.quality].flatMap(section =>

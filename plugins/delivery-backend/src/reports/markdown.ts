@@ -1,17 +1,25 @@
 /**
  * The few Markdown constructs the reports use. Every piece of text that comes from records or
- * configuration goes through `escapeInline` (or a table cell), so a title with a pipe, an
- * asterisk or a newline cannot break the document's structure.
+ * configuration goes through `escapeInline` (directly, or as a cell, heading, paragraph or link
+ * text), so a title with a pipe, a tilde, an asterisk, a URL or a newline renders as the text it
+ * is under a GitHub-flavoured renderer (`markdown.gfm.test.ts` checks it with markdown-it).
  */
 
-/** Escapes the characters that would start Markdown syntax inside a line of text. */
+/**
+ * Escapes the characters that would start Markdown syntax inside a line of text: CommonMark's
+ * (emphasis, code, links, HTML, entities), GFM's table pipes and strikethrough tildes, and the
+ * beginnings of GFM's autolinks (`scheme://`, `www.`, `user@host`), so a bare URL in a title does
+ * not become a link.
+ */
 export function escapeInline(text: string): string {
   return (
     text
       .replace(/\r?\n|\r/g, ' ')
-      .replace(/([\\`*_[\]|])/g, '\\$1')
+      .replace(/[\\`*_[\]|~&@]/g, '\\$&')
       // `<` only where it could open an HTML tag or autolink; `a < b` stays readable.
       .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+      .replace(/:\/\//g, '\\:\\/\\/')
+      .replace(/\b(www)\./gi, '$1\\.')
   );
 }
 
@@ -47,9 +55,10 @@ export function link(text: string, url: string | null | undefined): string {
   if (!url) {
     return escapeInline(text);
   }
-  // encodeURIComponent leaves parentheses alone, and a `)` would end the link early.
+  // A `)` or space would end the destination early, and a pipe (escaped or not: GFM renderers
+  // disagree about `\\|`) or backslash could split a table cell: all are percent-encoded.
   const encoded = url.replace(
-    /[()\s]/g,
+    /[()\s\\|<>`"]/g,
     char =>
       `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
   );

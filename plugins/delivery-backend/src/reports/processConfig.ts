@@ -63,7 +63,8 @@ export function processNames(config: Config): string[] {
  */
 export function readProcess(config: Config, name: string): ProcessDefinition {
   const processes = config.getOptionalConfig('delivery.processes');
-  if (!processes || !processes.has(name)) {
+  // Only the configured keys: `has` would also find `constructor` or `toString` of the object.
+  if (!processes || !processes.keys().includes(name)) {
     const known = processNames(config);
     throw new NotFoundError(
       `No delivery process "${name}" in delivery.processes${

@@ -10,7 +10,8 @@ export const spec = {
     "version": "1",
     "description": "Delivery Insights: stores delivery records (deployments, changes, incidents, work items, SLI samples, quality snapshots) and serves the metrics computed from them. Metric definitions: docs/metrics.md.",
     "license": {
-      "name": "UNLICENSED"
+      "name": "Apache 2.0",
+      "identifier": "Apache-2.0"
     }
   },
   "servers": [
@@ -49,7 +50,7 @@ export const spec = {
     "/events": {
       "post": {
         "operationId": "PostEvents",
-        "description": "Stores up to 5,000 records atomically. Each record is keyed by (type, source, id): delivering it again updates it. If any event is invalid, the response is 400 naming every offending index and field, and nothing of the batch is stored. Requires the delivery.events.create permission.",
+        "description": "Stores up to 5,000 records atomically. Each record is keyed by (type, source, id): delivering it again updates it. If any event is invalid, the response is 400 naming every offending index and field, and nothing of the batch is stored. A change whose `mergedAt` precedes its `firstCommitAt` is not invalid: it is stored, flagged and left out of lead time (docs/metrics.md, Data quality). Requires the delivery.events.create permission.",
         "requestBody": {
           "required": true,
           "content": {
@@ -342,7 +343,7 @@ export const spec = {
     "/entities/{kind}/{namespace}/{name}/records": {
       "get": {
         "operationId": "GetEntityRecords",
-        "description": "The deployments, changes and incidents behind the entity's numbers, newest first. Requires the delivery.scorecard.read permission.",
+        "description": "The deployments, changes and incidents behind the entity's numbers, newest first, and the changes left out of lead time (`excludedChanges`). Deployments carry `failed`, `reason`, `fixesIncidentIds` and `rework`; incidents `causeDeploymentId` and `causeSource` (declared | inferred | null). Requires the delivery.scorecard.read permission.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"
@@ -529,6 +530,274 @@ export const spec = {
         ]
       }
     },
+    "/entities/{kind}/{namespace}/{name}/deploy-gate": {
+      "get": {
+        "operationId": "GetEntityDeployGate",
+        "description": "The entity's error-budget policy state now (normal, warn or freeze, from its SLOs) and what a CI system should do with a deployment: allow, warn, or block during a freeze unless a granted exception covers it (one for `deploymentId`, or one for every deployment until a time). `reasons` says why, one line per SLO and rule. See docs/slo.md, \"Error-budget policy\". Requires the delivery.scorecard.read permission.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "deploymentId",
+            "in": "query",
+            "required": false,
+            "description": "The deployment about to run, to match an exception granted for it alone.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The gate's answer now.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeployGate"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/policy/exceptions": {
+      "get": {
+        "operationId": "GetEntityPolicyExceptions",
+        "description": "Every exception requested for the entity, newest first, each with its trail: who requested, granted, refused it and when, and why; expired ones included until the policy's audit period has passed. Requires the delivery.scorecard.read permission.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The exceptions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/PolicyException"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      },
+      "post": {
+        "operationId": "RequestPolicyException",
+        "description": "Requests an exception to deploy during a freeze: for one deployment (`deploymentId`, ending after 24 hours unless `until` is given) or for every deployment until `until`, at most 14 days ahead. Only an owner of the entity (or a holder of delivery.policy.exception) may request one. 400 names the bad field.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "reasonKind": {
+                    "description": "p0-fix, security-patch or other."
+                  },
+                  "justification": {
+                    "description": "Why the deployment cannot wait, at least 10 characters."
+                  },
+                  "deploymentId": {
+                    "description": "The one deployment the exception is for."
+                  },
+                  "until": {
+                    "description": "When the exception ends, an ISO 8601 time in the future."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The request, pending a decision.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PolicyException"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/policy/exceptions/{id}/grant": {
+      "post": {
+        "operationId": "GrantPolicyException",
+        "description": "Grants a pending request; from then until it ends, the deploy gate allows the deployments it covers during a freeze. 409 when the request is no longer pending (granted, refused or expired). Requires the delivery.policy.exception permission.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/exceptionId"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "comment": {
+                    "description": "Optional note kept in the trail."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The granted exception.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PolicyException"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/policy/exceptions/{id}/refuse": {
+      "post": {
+        "operationId": "RefusePolicyException",
+        "description": "Refuses a pending request, with the reason (`comment`, required) kept in the trail. 409 when the request is no longer pending. Requires the delivery.policy.exception permission.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/exceptionId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "comment": {
+                    "description": "Why the request is refused."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The refused exception.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PolicyException"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
     "/sync-status": {
       "get": {
         "operationId": "GetSyncStatus",
@@ -612,7 +881,7 @@ export const spec = {
         ],
         "responses": {
           "202": {
-            "description": "The cursors were reset and the sync started.",
+            "description": "The cursors were reset and the sync started (or starts at startsAt).",
             "content": {
               "application/json": {
                 "schema": {
@@ -631,6 +900,11 @@ export const spec = {
                     },
                     "triggered": {
                       "type": "boolean"
+                    },
+                    "startsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "When the sync starts, if not now: within the provider's initial delay after the backend started, the scheduler runs nothing until the delay has passed."
                     }
                   }
                 }
@@ -841,6 +1115,14 @@ export const spec = {
           "type": "string"
         }
       },
+      "exceptionId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      },
       "from": {
         "name": "from",
         "in": "query",
@@ -936,7 +1218,7 @@ export const spec = {
       },
       "DeliveryEvent": {
         "type": "object",
-        "description": "A record: `type` (deployment | change | incident | workItem | sliSample | qualitySnapshot), `source`, `id`, `entityRef`, and the fields of its type (README).",
+        "description": "A record: `type` (deployment | change | incident | workItem | sliSample | qualitySnapshot), `source`, `id`, `entityRef`, and the fields of its type (README). A deployment may carry `reason` (planned | hotfix | rollback) and `fixesIncidentIds` (ids of incidents of its source it fixes); hotfix, rollback and named incidents make it rework.",
         "required": [
           "type",
           "source",
@@ -975,6 +1257,10 @@ export const spec = {
           },
           "updated": {
             "type": "integer"
+          },
+          "outdated": {
+            "type": "integer",
+            "description": "Records not written because the stored one is newer (by updatedAt, or the newest of the record's own times); absent when there are none."
           }
         }
       },
@@ -1030,6 +1316,8 @@ export const spec = {
           "leadTime",
           "changeFailureRate",
           "timeToRestore",
+          "failedDeploymentRecoveryTime",
+          "reworkRate",
           "cycleTime",
           "throughput",
           "wip",
@@ -1110,6 +1398,7 @@ export const spec = {
           "unit": {
             "type": "string",
             "enum": [
+              "per_working_day",
               "per_day",
               "per_week",
               "hours",
@@ -1121,6 +1410,26 @@ export const spec = {
           },
           "sampleSize": {
             "type": "integer"
+          },
+          "statistic": {
+            "type": "string",
+            "enum": [
+              "mean",
+              "median"
+            ],
+            "description": "Which statistic `value` is, for durations."
+          },
+          "mean": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "median": {
+            "type": [
+              "number",
+              "null"
+            ]
           },
           "p90": {
             "type": [
@@ -1207,9 +1516,11 @@ export const spec = {
           "entityRefs",
           "window",
           "previousWindow",
+          "calendar",
           "dora",
           "flow",
-          "quality"
+          "quality",
+          "dataQuality"
         ],
         "properties": {
           "entityRef": {
@@ -1229,6 +1540,41 @@ export const spec = {
           },
           "previousWindow": {
             "$ref": "#/components/schemas/Window"
+          },
+          "calendar": {
+            "type": "object",
+            "description": "The working calendar of the scorecard's entity (docs/metrics.md).",
+            "required": [
+              "timeZone",
+              "workingDays",
+              "holidays",
+              "workingDaysInWindow"
+            ],
+            "properties": {
+              "timeZone": {
+                "type": "string"
+              },
+              "workingDays": {
+                "type": "array",
+                "description": "ISO weekday numbers, 1 = Monday.",
+                "items": {
+                  "type": "integer"
+                }
+              },
+              "holidays": {
+                "type": "array",
+                "description": "The holidays inside the window.",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "workingDaysInWindow": {
+                "type": "number"
+              }
+            }
+          },
+          "dataQuality": {
+            "$ref": "#/components/schemas/DataQuality"
           },
           "dora": {
             "type": "object",
@@ -1250,6 +1596,58 @@ export const spec = {
           }
         }
       },
+      "DataQuality": {
+        "type": "object",
+        "description": "Records counted with caveats or left out, and why (docs/metrics.md).",
+        "required": [
+          "deploymentsWithoutChanges",
+          "incidents",
+          "excludedChanges",
+          "attributionWindowHours"
+        ],
+        "properties": {
+          "deploymentsWithoutChanges": {
+            "type": "integer"
+          },
+          "incidents": {
+            "type": "object",
+            "required": [
+              "declared",
+              "inferred",
+              "none"
+            ],
+            "properties": {
+              "declared": {
+                "type": "integer"
+              },
+              "inferred": {
+                "type": "integer"
+              },
+              "none": {
+                "type": "integer"
+              }
+            }
+          },
+          "excludedChanges": {
+            "type": "object",
+            "required": [
+              "merged_before_first_commit",
+              "deployed_before_first_commit"
+            ],
+            "properties": {
+              "merged_before_first_commit": {
+                "type": "integer"
+              },
+              "deployed_before_first_commit": {
+                "type": "integer"
+              }
+            }
+          },
+          "attributionWindowHours": {
+            "type": "number"
+          }
+        }
+      },
       "Window": {
         "type": "object",
         "required": [
@@ -1262,6 +1660,211 @@ export const spec = {
           },
           "to": {
             "type": "string"
+          }
+        }
+      },
+      "PolicyException": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "reasonKind",
+          "justification",
+          "deploymentId",
+          "until",
+          "status",
+          "requestedBy",
+          "requestedAt",
+          "events"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "reasonKind": {
+            "type": "string",
+            "enum": [
+              "p0-fix",
+              "security-patch",
+              "other"
+            ]
+          },
+          "justification": {
+            "type": "string"
+          },
+          "deploymentId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "until": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "requested",
+              "granted",
+              "refused",
+              "expired"
+            ]
+          },
+          "requestedBy": {
+            "type": "string"
+          },
+          "requestedAt": {
+            "type": "string"
+          },
+          "events": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "action",
+                "actor",
+                "at",
+                "comment"
+              ],
+              "properties": {
+                "action": {
+                  "type": "string",
+                  "enum": [
+                    "requested",
+                    "granted",
+                    "refused",
+                    "expired"
+                  ]
+                },
+                "actor": {
+                  "type": "string"
+                },
+                "at": {
+                  "type": "string"
+                },
+                "comment": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "DeployGate": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "at",
+          "decision",
+          "state",
+          "reasons",
+          "slos",
+          "exception",
+          "policy"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string"
+          },
+          "decision": {
+            "type": "string",
+            "enum": [
+              "allow",
+              "warn",
+              "block"
+            ]
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "normal",
+              "warn",
+              "freeze"
+            ]
+          },
+          "reasons": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "code",
+                "message"
+              ],
+              "properties": {
+                "slo": {
+                  "type": "string"
+                },
+                "code": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "slos": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "name",
+                "remaining",
+                "alert",
+                "state"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "remaining": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "alert": {
+                  "type": "string"
+                },
+                "state": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "exception": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/PolicyException"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "policy": {
+            "type": "object",
+            "required": [
+              "warnBelowPercent",
+              "auditDays"
+            ],
+            "properties": {
+              "warnBelowPercent": {
+                "type": "number"
+              },
+              "auditDays": {
+                "type": "number"
+              }
+            }
           }
         }
       }

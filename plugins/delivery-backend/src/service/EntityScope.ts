@@ -1,7 +1,8 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { AuthService } from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_HAS_PART,
+  RELATION_OWNED_BY,
   RELATION_OWNER_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -24,14 +25,19 @@ const targetsOf = (entity: Entity, relationType: string) =>
  * Resolves which entities' records make up a scorecard, through the catalog: a Component (or
  * any other kind) counts its own records; a System also its parts; a Group everything it owns
  * and the parts of the systems it owns.
+ *
+ * The catalog is read with the plugin's own service credentials, once the router has authorized
+ * the caller for the delivery permission: a caller's token may be restricted to the `delivery`
+ * plugin (the CI token), and the catalog would refuse it.
  */
 export class EntityScope {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+  ) {}
 
-  async resolve(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<ResolvedScope> {
+  async resolve(entityRef: string): Promise<ResolvedScope> {
+    const credentials = await this.auth.getOwnServiceCredentials();
     const entity = await this.catalog.getEntityByRef(entityRef, {
       credentials,
     });
@@ -65,5 +71,18 @@ export class EntityScope {
       }
     }
     return { entity, entityRef: ref, entityRefs: [...refs].sort() };
+  }
+
+  /** The entity's owner (a Group, usually), or undefined when it names none the catalog has. */
+  async owner(entity: Entity): Promise<Entity | undefined> {
+    const [ownerRef] = targetsOf(entity, RELATION_OWNED_BY);
+    if (!ownerRef) {
+      return undefined;
+    }
+    const credentials = await this.auth.getOwnServiceCredentials();
+    return (
+      (await this.catalog.getEntityByRef(ownerRef, { credentials })) ??
+      undefined
+    );
   }
 }

@@ -1,12 +1,28 @@
-import {
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { OnCallResponse } from '@delivery-insights/backstage-plugin-delivery-common';
+import {
+  OnCallResponse,
+  OnCallShift,
+} from '@delivery-insights/backstage-plugin-delivery-common';
 import { DeliveryProvider } from '@delivery-insights/backstage-plugin-delivery-node';
 import { SyncStateStore } from '../database/SyncStateStore';
 import { EntityScope } from './EntityScope';
+
+/** A time as a UTC ISO 8601 instant; undefined when it is none. */
+const utcInstant = (value: string | undefined) => {
+  const time = value === undefined ? NaN : Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+};
+
+/**
+ * A shift with its bounds in UTC, whatever offset the provider wrote them in (PagerDuty answers
+ * in the account's zone, e.g. `-05:00`), so clients compare and sort them as strings.
+ */
+const utcShift = ({ from, until, ...shift }: OnCallShift): OnCallShift => ({
+  ...shift,
+  ...(utcInstant(from) && { from: utcInstant(from) }),
+  ...(utcInstant(until) && { until: utcInstant(until) }),
+});
 
 /** What the API tells about the provider modules: who is on call, how syncs went, backfills. */
 export class ProviderService {
@@ -23,14 +39,8 @@ export class ProviderService {
     return [...this.options.providers.keys()];
   }
 
-  async onCall(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<OnCallResponse> {
-    const { entity } = await this.options.entityScope.resolve(
-      entityRef,
-      credentials,
-    );
+  async onCall(entityRef: string): Promise<OnCallResponse> {
+    const { entity } = await this.options.entityScope.resolve(entityRef);
     const answering = [...this.options.providers.values()].filter(
       provider => provider.getOnCall,
     );
@@ -40,7 +50,7 @@ export class ProviderService {
     const response: OnCallResponse = { items: [], errors: [] };
     answers.forEach((answer, index) => {
       if (answer.status === 'fulfilled') {
-        response.items.push(...answer.value);
+        response.items.push(...answer.value.map(utcShift));
       } else {
         const provider = answering[index].getProviderId();
         this.options.logger.warn(
@@ -73,9 +83,10 @@ export class ProviderService {
       entityRef,
     );
     let triggered = false;
+    let startsAt: string | undefined;
     if (provider.triggerSync) {
       try {
-        await provider.triggerSync();
+        startsAt = (await provider.triggerSync())?.startsAt;
         triggered = true;
       } catch (error) {
         // The scheduler refuses to start a task that is running; that run reads the reset
@@ -88,6 +99,11 @@ export class ProviderService {
         );
       }
     }
-    return { provider: providerId, cursorsReset, triggered };
+    return {
+      provider: providerId,
+      cursorsReset,
+      triggered,
+      ...(startsAt && { startsAt }),
+    };
   }
 }

@@ -1,4 +1,5 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { Entity } from '@backstage/catalog-model';
 import {
   Scorecard,
   ScorecardRecords,
@@ -8,24 +9,58 @@ import {
 import { MetricInputsQuery } from '../database/MetricInputsQuery';
 import { RecordListQuery } from '../database/RecordListQuery';
 import {
-  buckets,
+  applyCalendarSettings,
   BucketSize,
+  calendarBuckets,
   computeScorecard,
-  LevelThresholds,
+  DELIVERY_ANNOTATION_PREFIX,
   mergeTargets,
-  MetricTargets,
   previousWindow,
   targetOverridesFromAnnotations,
   TimeWindow,
   WindowInputs,
+  WorkingCalendar,
 } from '../metrics';
 import { EntityScope } from './EntityScope';
+import { MetricSettings } from './metricSettings';
+
+/**
+ * Each bucket is one metric query: a year of days is the most a chart needs, and a two-year window
+ * of days would cost over 700 queries per request.
+ */
+export const MAX_TIME_SERIES_BUCKETS = 366;
 
 type Scope = {
   entityRef: string | null;
   entityRefs: string[] | null;
   annotations?: Record<string, string>;
+  calendar: WorkingCalendar;
 };
+
+/** The annotations that override the organisation's calendar for an entity and what it owns. */
+export const CALENDAR_ANNOTATIONS = {
+  timeZone: `${DELIVERY_ANNOTATION_PREFIX}time-zone`,
+  workingDays: `${DELIVERY_ANNOTATION_PREFIX}working-days`,
+  holidays: `${DELIVERY_ANNOTATION_PREFIX}holidays`,
+} as const;
+
+const listOf = (value: string | undefined) =>
+  value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map(item => item.trim())
+        .filter(item => item.length > 0);
+
+/** Applies an entity's calendar annotations on top of `base`; bad ones are skipped. */
+function calendarOf(entity: Entity | undefined, base: WorkingCalendar) {
+  const annotations = entity?.metadata.annotations ?? {};
+  return applyCalendarSettings(base, {
+    timeZone: annotations[CALENDAR_ANNOTATIONS.timeZone],
+    workingDays: listOf(annotations[CALENDAR_ANNOTATIONS.workingDays]),
+    holidays: listOf(annotations[CALENDAR_ANNOTATIONS.holidays]),
+  }).calendar;
+}
 
 /** Computes scorecards, time series and drill-down lists for entities, rollups and the org. */
 export class ScorecardService {
@@ -34,21 +69,16 @@ export class ScorecardService {
       entityScope: EntityScope;
       metricInputs: MetricInputsQuery;
       recordLists: RecordListQuery;
-      levels: LevelThresholds;
-      targets: MetricTargets;
+      settings: MetricSettings;
     },
   ) {}
 
-  async forEntity(
-    entityRef: string,
-    window: TimeWindow,
-    credentials: BackstageCredentials,
-  ): Promise<Scorecard> {
-    return this.compute(await this.scope(entityRef, credentials), window);
+  async forEntity(entityRef: string, window: TimeWindow): Promise<Scorecard> {
+    return this.compute(await this.scope(entityRef), window);
   }
 
   async forOrganization(window: TimeWindow): Promise<Scorecard> {
-    return this.compute({ entityRef: null, entityRefs: null }, window);
+    return this.compute(this.organization(), window);
   }
 
   async timeSeries(
@@ -56,13 +86,20 @@ export class ScorecardService {
     metric: TimeSeriesMetric,
     window: TimeWindow,
     bucketSize: BucketSize,
-    credentials: BackstageCredentials,
   ): Promise<TimeSeriesPoint[]> {
-    const scope = entityRef
-      ? await this.scope(entityRef, credentials)
-      : { entityRef: null, entityRefs: null };
+    const scope = entityRef ? await this.scope(entityRef) : this.organization();
+    const windows = calendarBuckets(
+      window,
+      bucketSize,
+      scope.calendar.timeZone,
+    );
+    if (windows.length > MAX_TIME_SERIES_BUCKETS) {
+      throw new InputError(
+        `The window holds ${windows.length} ${bucketSize} buckets, at most ${MAX_TIME_SERIES_BUCKETS} are computed per time series: use bucket=week or a shorter window`,
+      );
+    }
     return Promise.all(
-      buckets(window, bucketSize).map(async bucket => {
+      windows.map(async bucket => {
         // A chart point needs no trend, so the bucket's own inputs stand in for the previous
         // window instead of querying it.
         const inputs = await this.options.metricInputs.read(
@@ -84,17 +121,17 @@ export class ScorecardService {
   async records(
     entityRef: string | null,
     window: TimeWindow,
-    credentials: BackstageCredentials,
   ): Promise<ScorecardRecords> {
     const { entityRefs } = entityRef
-      ? await this.scope(entityRef, credentials)
+      ? await this.scope(entityRef)
       : { entityRefs: null };
     const lists = this.options.recordLists;
-    const [deployments, changes, incidents] = await Promise.all([
-      lists.deployments(entityRefs, window),
+    const [changes, { incidents, dora }, excludedChanges] = await Promise.all([
       lists.changes(entityRefs, window),
-      lists.incidents(entityRefs, window),
+      this.incidentsWithCauses(entityRefs, window),
+      lists.excludedChanges(entityRefs, window),
     ]);
+    const deployments = await lists.deployments(entityRefs, window, dora);
     return {
       window: {
         from: window.from.toISOString(),
@@ -103,22 +140,66 @@ export class ScorecardService {
       deployments: lists.trim(deployments),
       changes: lists.trim(changes),
       incidents: lists.trim(incidents),
-      truncated: lists.isTruncated(deployments, changes, incidents),
+      excludedChanges: lists.trim(excludedChanges),
+      truncated: lists.isTruncated(
+        deployments,
+        changes,
+        incidents,
+        excludedChanges,
+      ),
     };
   }
 
-  private async scope(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<Scope> {
-    const resolved = await this.options.entityScope.resolve(
-      entityRef,
-      credentials,
+  /** The incidents of a window's drill-down, each with its declared or inferred cause. */
+  async incidents(entityRefs: string[] | null, window: TimeWindow) {
+    return (await this.incidentsWithCauses(entityRefs, window)).incidents;
+  }
+
+  private async incidentsWithCauses(
+    entityRefs: string[] | null,
+    window: TimeWindow,
+  ) {
+    const lists = this.options.recordLists;
+    const rows = await lists.incidentRows(entityRefs, window);
+    // Listed incidents opened before the window need the deployments before them for their cause.
+    const earliest = Math.min(
+      window.from.getTime(),
+      ...rows.map(row => Number(row.opened_at)),
     );
+    const dora = await this.options.metricInputs.loadDoraRecords(entityRefs, {
+      from: earliest,
+      to: window.to.getTime(),
+    });
+    return { incidents: lists.incidents(rows, window, dora), dora };
+  }
+
+  private organization(): Scope {
+    return {
+      entityRef: null,
+      entityRefs: null,
+      calendar: this.options.settings.calendar,
+    };
+  }
+
+  /**
+   * The scope of an entity's scorecard and its calendar: the organisation's, overridden by the
+   * owner's annotations (not for a Group, whose own calendar is its teams'), then by the entity's.
+   */
+  private async scope(entityRef: string): Promise<Scope> {
+    const { entityScope, settings } = this.options;
+    const resolved = await entityScope.resolve(entityRef);
+    const owner =
+      resolved.entity.kind.toLocaleLowerCase('en-US') === 'group'
+        ? undefined
+        : await entityScope.owner(resolved.entity);
     return {
       entityRef: resolved.entityRef,
       entityRefs: resolved.entityRefs,
       annotations: resolved.entity.metadata.annotations,
+      calendar: calendarOf(
+        resolved.entity,
+        calendarOf(owner, settings.calendar),
+      ),
     };
   }
 
@@ -136,9 +217,10 @@ export class ScorecardService {
     current: WindowInputs,
     previous: WindowInputs,
   ): Scorecard {
+    const { settings } = this.options;
     const { targets } = targetOverridesFromAnnotations(
       scope.annotations,
-      this.options.targets,
+      settings.targets,
     );
     return computeScorecard({
       entityRef: scope.entityRef,
@@ -146,8 +228,11 @@ export class ScorecardService {
       window,
       current,
       previous,
-      levels: this.options.levels,
-      targets: mergeTargets(this.options.targets, targets),
+      levels: settings.levels,
+      targets: mergeTargets(settings.targets, targets),
+      calendar: scope.calendar,
+      statistics: settings.statistics,
+      attributionWindowHours: settings.attributionWindowHours,
     });
   }
 }

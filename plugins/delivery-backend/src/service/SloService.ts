@@ -1,7 +1,5 @@
-import {
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import {
   EntitySlos,
   SloDefinition,
@@ -32,14 +30,9 @@ export class SloService {
     },
   ) {}
 
-  async forEntity(
-    entityRef: string,
-    credentials: BackstageCredentials,
-    now = new Date(),
-  ): Promise<EntitySlos> {
+  async forEntity(entityRef: string, now = new Date()): Promise<EntitySlos> {
     const { entity, entityRef: ref } = await this.options.entityScope.resolve(
       entityRef,
-      credentials,
     );
     const { definitions, errors } = await this.options.definitions.read(entity);
     const results = await Promise.all(
@@ -77,7 +70,13 @@ export class SloService {
     };
   }
 
-  private samplesOf(
+  /** The SLO definitions of an entity, and the ones that could not be read. */
+  definitionsOf(entity: Entity) {
+    return this.options.definitions.read(entity);
+  }
+
+  /** One SLO's samples in a window, from Prometheus or the ingested samples. */
+  samplesOf(
     ref: string,
     definition: SloDefinition,
     window: TimeWindow,

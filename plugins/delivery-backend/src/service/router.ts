@@ -16,6 +16,7 @@ import {
   DeliveryHealth,
   deliveryAdminPermission,
   deliveryEventsCreatePermission,
+  deliveryPolicyExceptionPermission,
   deliveryScorecardReadPermission,
 } from '@delivery-insights/backstage-plugin-delivery-common';
 import express, { Request } from 'express';
@@ -32,6 +33,11 @@ import {
   parseReportRequest,
 } from '../reports/reportRequest';
 import { ProviderService } from './ProviderService';
+import { PolicyService } from './PolicyService';
+import {
+  parseExceptionDecision,
+  parseExceptionRequest,
+} from './policyRequests';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -44,6 +50,7 @@ export interface RouterOptions {
   slos: SloService;
   reports: ReportService;
   providers: ProviderService;
+  policies: PolicyService;
 }
 
 /** Ingestion bodies of 5,000 events with long titles stay well below this. */
@@ -65,14 +72,22 @@ const entityRefOf = (req: Request) =>
     name: req.params.name,
   });
 
-const parseEntityRefParam = (entityRef: string) => {
+/** The width of the entity_ref columns: a longer reference names no stored entity. */
+const MAX_ENTITY_REF_LENGTH = 255;
+
+const parseEntityRefParam = (entityRef: string, name = 'entityRef') => {
+  if (entityRef.length > MAX_ENTITY_REF_LENGTH) {
+    throw new InputError(
+      `Invalid query parameter ${name}: longer than ${MAX_ENTITY_REF_LENGTH} characters`,
+    );
+  }
   try {
     return stringifyEntityRef(
       parseEntityRef(entityRef, { defaultNamespace: 'default' }),
     );
   } catch {
     throw new InputError(
-      'Invalid query parameter entityRef: must be an entity reference such as component:default/my-service',
+      `Invalid query parameter ${name}: must be an entity reference such as component:default/my-service`,
     );
   }
 };
@@ -100,6 +115,7 @@ export async function createRouter(
     slos,
     reports,
     providers,
+    policies,
   } = options;
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -183,54 +199,131 @@ export async function createRouter(
   });
 
   router.get('/scorecards', async (req, res) => {
-    const credentials = await readable(req);
-    const entityRefs = [req.query.entityRef].flat();
+    await readable(req);
+    const refs = [req.query.entityRef].flat();
+    const entityRefs = refs.map((ref, index) =>
+      parseEntityRefParam(
+        ref,
+        refs.length > 1 ? `entityRef[${index}]` : 'entityRef',
+      ),
+    );
     const window = windowOf(req);
     const items = await Promise.all(
-      entityRefs.map(ref => scorecards.forEntity(ref, window, credentials)),
+      entityRefs.map(ref => scorecards.forEntity(ref, window)),
     );
     res.json({ items });
   });
 
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
-    const credentials = await readable(req);
-    res.json(
-      await scorecards.forEntity(entityRefOf(req), windowOf(req), credentials),
-    );
+    await readable(req);
+    res.json(await scorecards.forEntity(entityRefOf(req), windowOf(req)));
   });
 
   router.get(
     '/entities/:kind/:namespace/:name/timeseries',
     async (req, res) => {
-      const credentials = await readable(req);
+      await readable(req);
       const { metric, bucket = 'week' } = req.query;
       const points = await scorecards.timeSeries(
         entityRefOf(req),
         metric,
         windowOf(req),
         bucket,
-        credentials,
       );
       res.json({ metric, bucket, points });
     },
   );
 
   router.get('/entities/:kind/:namespace/:name/records', async (req, res) => {
-    const credentials = await readable(req);
-    res.json(
-      await scorecards.records(entityRefOf(req), windowOf(req), credentials),
-    );
+    await readable(req);
+    const records = await scorecards.records(entityRefOf(req), windowOf(req));
+    res.json({
+      ...records,
+      deployments: await policies.flagDeployments(records.deployments),
+    });
   });
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
-    const credentials = await readable(req);
-    res.json(await slos.forEntity(entityRefOf(req), credentials));
+    await readable(req);
+    res.json(await slos.forEntity(entityRefOf(req)));
   });
 
   router.get('/entities/:kind/:namespace/:name/oncall', async (req, res) => {
-    const credentials = await readable(req);
-    res.json(await providers.onCall(entityRefOf(req), credentials));
+    await readable(req);
+    res.json(await providers.onCall(entityRefOf(req)));
   });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/deploy-gate',
+    async (req, res) => {
+      await readable(req);
+      const { deploymentId } = req.query;
+      res.json(await policies.gate(entityRefOf(req), { deploymentId }));
+    },
+  );
+
+  router.get(
+    '/entities/:kind/:namespace/:name/policy/exceptions',
+    async (req, res) => {
+      await readable(req);
+      res.json({
+        items: await policies.listExceptions(entityRefOf(req)),
+      });
+    },
+  );
+
+  router.post(
+    '/entities/:kind/:namespace/:name/policy/exceptions',
+    async (req, res) => {
+      const credentials = await readable(req);
+      const now = new Date();
+      const request = parseExceptionRequest(req.body, now);
+      const [decision] = await permissions.authorize(
+        [{ permission: deliveryPolicyExceptionPermission }],
+        { credentials },
+      );
+      const exception = await policies.requestException(
+        entityRefOf(req),
+        credentials,
+        request,
+        { mayDecide: decision.result === AuthorizeResult.ALLOW, now },
+      );
+      logger.info(
+        `Policy exception ${exception.id} for ${exception.entityRef} requested by ${exception.requestedBy} (${exception.reasonKind})`,
+      );
+      res.status(201).json(exception);
+    },
+  );
+
+  for (const [path, action] of [
+    ['grant', 'granted'],
+    ['refuse', 'refused'],
+  ] as const) {
+    router.post(
+      `/entities/:kind/:namespace/:name/policy/exceptions/:id/${path}`,
+      async (req, res) => {
+        const credentials = await authorized(
+          req,
+          deliveryPolicyExceptionPermission,
+          `${path} error-budget policy exceptions`,
+        );
+        const { comment } = parseExceptionDecision(req.body, action);
+        const exception = await policies.decide(
+          entityRefOf(req),
+          req.params.id,
+          action,
+          credentials,
+          comment,
+        );
+        logger.info(
+          `Policy exception ${exception.id} for ${
+            exception.entityRef
+          } ${action} by ${principalOf(credentials)}`,
+        );
+        res.json(exception);
+      },
+    );
+  }
 
   router.get('/sync-status', async (req, res) => {
     await readable(req);
@@ -264,9 +357,9 @@ export async function createRouter(
   });
 
   router.get('/reports/:report', async (req, res) => {
-    const credentials = await readable(req);
+    await readable(req);
     const request = parseReportRequest(req.params.report, req.query);
-    const { fileName, markdown } = await reports.render(request, credentials);
+    const { fileName, markdown } = await reports.render(request);
     res
       .status(200)
       .type('text/markdown; charset=utf-8')

@@ -1,6 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  isError,
+  NotFoundError,
+} from '@backstage/errors';
 import { DeliveryWebhookHandler } from '@delivery-insights/backstage-plugin-delivery-node';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -36,6 +41,15 @@ export function readWebhookSettings(config: Config): WebhookSettings {
   return { maxBodyBytes, replayWindowMs: replayWindowHours * HOUR_MS };
 }
 
+/** Errors that say what the sender did wrong; anything else is answered without its message. */
+const ANSWERED_ERRORS = [
+  'InputError',
+  'AuthenticationError',
+  'NotAllowedError',
+  'NotFoundError',
+  'ConflictError',
+];
+
 const isUniqueViolation = (error: unknown) => {
   const { code } = error as { code?: string };
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -68,14 +82,11 @@ export function createWebhookRouter(options: {
     limit: settings.maxBodyBytes,
   });
 
-  router.post('/webhooks/:name', rawBody, async (req, res) => {
+  const receive = async (req: express.Request, res: express.Response) => {
     const handler = handlers.get(req.params.name);
     if (!handler) {
-      throw new NotFoundError(
-        `No webhook handler '${req.params.name}'; installed: ${
-          [...handlers.keys()].join(', ') || 'none'
-        }`,
-      );
+      // The caller is not authenticated: no list of the installed handlers.
+      throw new NotFoundError(`No webhook handler '${req.params.name}'`);
     }
     const request = {
       headers: Object.fromEntries(
@@ -111,7 +122,24 @@ export function createWebhookRouter(options: {
     }
 
     try {
-      const { events, ignored } = await handler.toEvents(request);
+      const { events, ignored } = await handler.toEvents(request, {
+        findIncident: async (source, id) => {
+          const row = await knex('delivery_incidents')
+            .where({ source, id })
+            .first('opened_at', 'acknowledged_at', 'resolved_at');
+          const iso = (value: unknown) =>
+            value === null || value === undefined
+              ? undefined
+              : new Date(Number(value)).toISOString();
+          return (
+            row && {
+              openedAt: iso(row.opened_at)!,
+              acknowledgedAt: iso(row.acknowledged_at),
+              resolvedAt: iso(row.resolved_at),
+            }
+          );
+        },
+      });
       if (events.length === 0) {
         res.status(202).json({ ignored: ignored ?? 'no delivery records' });
         return;
@@ -126,6 +154,26 @@ export function createWebhookRouter(options: {
     } catch (error) {
       await knex(TABLE).where(key).delete();
       throw error;
+    }
+  };
+
+  router.post('/webhooks/:name', rawBody, async (req, res) => {
+    try {
+      await receive(req, res);
+    } catch (error) {
+      if (isError(error) && ANSWERED_ERRORS.includes(error.name)) {
+        throw error;
+      }
+      // The sender is not authenticated: the details (a type error, a database or configuration
+      // message) go to the log, the answer says only that it failed.
+      logger.error(
+        `Webhook ${req.params.name} delivery failed: ${
+          isError(error) ? error.stack ?? error.message : String(error)
+        }`,
+      );
+      throw new Error(
+        'The webhook delivery could not be processed; the backend log has the details',
+      );
     }
   });
   return router;

@@ -40,7 +40,7 @@ export type RunbookInput = {
   };
   slos?: {
     name: string;
-    /** Target share of good events: a percentage (99.9) or a fraction (0.999); values <= 1 are fractions. */
+    /** Target share of good events: a percentage (99.9) or a fraction (0.999); values up to 1 are fractions. */
     objective?: number;
     /** Rolling window, e.g. `30d`, `28d` or `4w`. */
     window?: string;

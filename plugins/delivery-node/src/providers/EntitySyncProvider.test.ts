@@ -89,6 +89,27 @@ describe('EntitySyncProvider', () => {
     expect(scheduler.triggerTask).toHaveBeenCalledWith('delivery-example-sync');
   });
 
+  it('answers when a triggered sync starts while the initial delay after startup lasts', async () => {
+    const delayed = new ExampleProvider({
+      schedule: {
+        frequency: { minutes: 5 },
+        timeout: { minutes: 1 },
+        initialDelay: { minutes: 10 },
+      },
+    });
+    const before = Date.now();
+    await delayed.connect(fakeContext().context);
+    const { startsAt } = await delayed.triggerSync();
+    const startsAtMs = Date.parse(startsAt!);
+    expect(startsAtMs).toBeGreaterThanOrEqual(before + 10 * 60_000);
+    expect(startsAtMs).toBeLessThanOrEqual(Date.now() + 10 * 60_000);
+
+    // Without an initial delay (or once it has passed) the run starts now.
+    const prompt = new ExampleProvider();
+    await prompt.connect(fakeContext().context);
+    expect(await prompt.triggerSync()).toEqual({});
+  });
+
   it('syncs every annotated entity, records a failure on its entity and goes on', async () => {
     const logger = mockServices.logger.mock();
     const provider = new ExampleProvider({ logger });

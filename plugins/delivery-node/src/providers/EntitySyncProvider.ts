@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { DeliveryProvider, DeliveryProviderContext } from '../extensions';
 import { entitiesWithAnnotation } from './catalogEntities';
 
@@ -47,6 +48,7 @@ export abstract class EntitySyncProvider<
 > implements DeliveryProvider
 {
   private context?: DeliveryProviderContext;
+  private connectedAt?: number;
 
   protected constructor(
     protected readonly syncOptions: EntitySyncProviderOptions,
@@ -58,6 +60,7 @@ export abstract class EntitySyncProvider<
 
   async connect(context: DeliveryProviderContext) {
     this.context = context;
+    this.connectedAt = Date.now();
     const { scheduler, taskId, schedule } = this.syncOptions;
     await scheduler.scheduleTask({
       id: taskId,
@@ -66,9 +69,22 @@ export abstract class EntitySyncProvider<
     });
   }
 
-  async triggerSync() {
-    const { scheduler, taskId } = this.syncOptions;
+  /**
+   * Asks the scheduler to run the task now. Within the task's initial delay after the backend
+   * started, the scheduler's worker does not run anything yet: the run then starts when the delay
+   * has passed, and `startsAt` says when.
+   */
+  async triggerSync(): Promise<{ startsAt?: string }> {
+    const { scheduler, taskId, schedule } = this.syncOptions;
     await scheduler.triggerTask(taskId);
+    const delay =
+      typeof schedule.initialDelay === 'object'
+        ? durationToMilliseconds(schedule.initialDelay as HumanDuration)
+        : 0;
+    const startsAt = (this.connectedAt ?? 0) + delay;
+    return startsAt > Date.now()
+      ? { startsAt: new Date(startsAt).toISOString() }
+      : {};
   }
 
   /** One pass over every target; a failing entity is recorded and the next one goes on. */

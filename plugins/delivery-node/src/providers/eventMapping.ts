@@ -12,6 +12,8 @@ export type IncidentEvent = {
   acknowledgedAt?: string;
   resolvedAt?: string;
   url?: string;
+  /** When the source last changed the incident; an older state never overwrites a newer one. */
+  updatedAt?: string;
 };
 
 /** An upstream record mapped to an event, or the reason it cannot be one. @public */

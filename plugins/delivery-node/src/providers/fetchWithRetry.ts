@@ -22,7 +22,11 @@ export class UpstreamError extends Error {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-/** The wait a rate-limited answer asks for, from `Retry-After` or `x-ratelimit-reset`. */
+/**
+ * The wait a rate-limited answer asks for, from `Retry-After` or `x-ratelimit-reset`.
+ *
+ * @public
+ */
 export function rateLimitDelayMs(
   headers: Headers,
   now: number,

@@ -44,6 +44,21 @@ export const octoberScorecard = (): Scorecard => ({
     from: '2026-09-01T00:00:00.000Z',
     to: '2026-10-01T00:00:00.000Z',
   },
+  calendar: {
+    timeZone: 'UTC',
+    workingDays: [1, 2, 3, 4, 5],
+    holidays: [],
+    workingDaysInWindow: 22,
+  },
+  dataQuality: {
+    deploymentsWithoutChanges: 0,
+    incidents: { declared: 1, inferred: 0, none: 1 },
+    excludedChanges: {
+      merged_before_first_commit: 0,
+      deployed_before_first_commit: 0,
+    },
+    attributionWindowHours: 24,
+  },
   dora: {
     deploymentFrequency: metricValue({
       value: 4 / 30,
@@ -87,6 +102,24 @@ export const octoberScorecard = (): Scorecard => ({
       level: 'high',
       target: { comparator: 'lt', threshold: 2 },
       met: true,
+    }),
+    failedDeploymentRecoveryTime: metricValue({
+      value: 3,
+      statistic: 'median',
+      mean: 3,
+      median: 3,
+      p90: 3,
+      unit: 'hours',
+      sampleSize: 1,
+      open: 1,
+      level: 'high',
+      target: { comparator: 'lt', threshold: 1 },
+      met: false,
+    }),
+    reworkRate: metricValue({
+      value: 0.25,
+      unit: 'ratio',
+      sampleSize: 4,
     }),
   },
   flow: {
@@ -172,6 +205,9 @@ export const octoberRecords = (): ScorecardRecords => ({
       finishedAt: '2026-10-20T10:00:00.000Z',
       url: 'https://github.com/acme/checkout/deployments/d5',
       failed: true,
+      reason: null,
+      fixesIncidentIds: [],
+      rework: false,
       changeIds: ['pr-4'],
     },
     {
@@ -184,6 +220,9 @@ export const octoberRecords = (): ScorecardRecords => ({
       finishedAt: '2026-10-09T10:00:00.000Z',
       url: null,
       failed: true,
+      reason: null,
+      fixesIncidentIds: [],
+      rework: false,
       changeIds: ['pr-3'],
     },
     {
@@ -196,6 +235,9 @@ export const octoberRecords = (): ScorecardRecords => ({
       finishedAt: '2026-10-03T10:00:00.000Z',
       url: 'https://github.com/acme/checkout/deployments/d2',
       failed: false,
+      reason: null,
+      fixesIncidentIds: [],
+      rework: false,
       changeIds: ['pr-1', 'pr-2'],
     },
   ],
@@ -252,6 +294,8 @@ export const octoberRecords = (): ScorecardRecords => ({
       acknowledgedAt: null,
       resolvedAt: null,
       causedByDeploymentId: null,
+      causeDeploymentId: null,
+      causeSource: null,
       timeToRestoreHours: null,
     },
     {
@@ -265,8 +309,11 @@ export const octoberRecords = (): ScorecardRecords => ({
       acknowledgedAt: '2026-10-20T11:05:00.000Z',
       resolvedAt: '2026-10-20T13:00:00.000Z',
       causedByDeploymentId: 'd5',
+      causeDeploymentId: 'd5',
+      causeSource: 'declared',
       timeToRestoreHours: 2,
     },
   ],
+  excludedChanges: [],
   truncated: false,
 });

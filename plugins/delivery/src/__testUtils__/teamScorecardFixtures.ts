@@ -14,6 +14,8 @@ const units: Record<TimeSeriesMetric, MetricUnit> = {
   leadTime: 'hours',
   changeFailureRate: 'ratio',
   timeToRestore: 'hours',
+  failedDeploymentRecoveryTime: 'hours',
+  reworkRate: 'ratio',
   cycleTime: 'hours',
   throughput: 'per_week',
   wip: 'count',
@@ -62,12 +64,29 @@ export function scorecardFor(
       from: '2026-09-01T00:00:00.000Z',
       to: '2026-10-01T00:00:00.000Z',
     },
+    calendar: {
+      timeZone: 'UTC',
+      workingDays: [1, 2, 3, 4, 5],
+      holidays: [],
+      workingDaysInWindow: 22,
+    },
+    dataQuality: {
+      deploymentsWithoutChanges: 0,
+      incidents: { declared: 0, inferred: 0, none: 0 },
+      excludedChanges: {
+        merged_before_first_commit: 0,
+        deployed_before_first_commit: 0,
+      },
+      attributionWindowHours: 24,
+    },
     dora: {
       deploymentFrequency: m('deploymentFrequency'),
       deploymentDaysPerWeek: m('deploymentDaysPerWeek'),
       leadTime: m('leadTime'),
       changeFailureRate: m('changeFailureRate'),
       timeToRestore: m('timeToRestore'),
+      failedDeploymentRecoveryTime: m('failedDeploymentRecoveryTime'),
+      reworkRate: m('reworkRate'),
     },
     flow: {
       cycleTime: m('cycleTime'),

@@ -13,7 +13,11 @@ import {
 
 import { ReportFile, ReportQuery } from './reports';
 
-/** A window to ask for; either end may be left to the backend's default (the last 30 days). */
+/**
+ * A window to ask for; either end may be left to the backend's default (the last 30 days).
+ *
+ * @public
+ */
 export type WindowQuery = Partial<MetricWindow>;
 
 /**

@@ -1,4 +1,4 @@
-/** The reports the backend renders (GET /api/delivery/reports/{report}; docs/reports.md). @public */
+/** The reports the backend renders (`GET /api/delivery/reports/:report`, docs/reports.md). @public */
 export const reportNames = [
   'delivery-metrics',
   'quality-report',
@@ -40,6 +40,8 @@ export type ReportFile = { fileName: string; markdown: string };
 /**
  * The file name of a Content-Disposition header: the UTF-8 `filename*` when present (a sprint
  * may be called «Спринт 7»), else `filename`.
+ *
+ * @public
  */
 export function fileNameFromDisposition(
   header: string | null,
@@ -60,7 +62,11 @@ export function fileNameFromDisposition(
   return plain?.[1] || fallback;
 }
 
-/** Hands a text file to the browser's download, the way a link with `download` would. */
+/**
+ * Hands a text file to the browser's download, the way a link with `download` would.
+ *
+ * @public
+ */
 export function saveTextFile(fileName: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   try {

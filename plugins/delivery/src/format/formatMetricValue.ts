@@ -3,9 +3,15 @@ import {
   MetricUnit,
 } from '@delivery-insights/backstage-plugin-delivery-common';
 
-/** The unit keys of the translation ref a formatted value uses. */
+/**
+ * The unit keys of the translation ref a formatted value uses.
+ *
+ * @public
+ */
 export type UnitMessageKey =
   | 'units.perDay'
+  | 'units.perWorkingDay'
+  | 'units.per30WorkingDays'
   | 'units.perWeek'
   | 'units.per30Days'
   | 'units.minutes'
@@ -14,12 +20,18 @@ export type UnitMessageKey =
   | 'units.percent'
   | 'units.count';
 
-/** A value in human units: which message to use and the number to put in it. */
+/**
+ * A value in human units: which message to use and the number to put in it.
+ *
+ * @public
+ */
 export type HumanValue = { key: UnitMessageKey; value: number };
 
 /**
  * Picks the human unit for a metric value: rates below one a day read per week (or per 30 days),
  * durations below an hour read in minutes and above two days in days, ratios in percent.
+ *
+ * @public
  */
 export function toHumanValue(value: number, unit: MetricUnit): HumanValue {
   switch (unit) {
@@ -27,6 +39,10 @@ export function toHumanValue(value: number, unit: MetricUnit): HumanValue {
       if (value >= 1 || value === 0) return { key: 'units.perDay', value };
       if (value * 7 >= 1) return { key: 'units.perWeek', value: value * 7 };
       return { key: 'units.per30Days', value: value * 30 };
+    case 'per_working_day':
+      if (value >= 0.1 || value === 0)
+        return { key: 'units.perWorkingDay', value };
+      return { key: 'units.per30WorkingDays', value: value * 30 };
     case 'per_week':
       return { key: 'units.perWeek', value };
     case 'per_30_days':
@@ -45,7 +61,11 @@ export function toHumanValue(value: number, unit: MetricUnit): HumanValue {
   }
 }
 
-/** Formats a number for a locale with at most one decimal (none for whole numbers). */
+/**
+ * Formats a number for a locale with at most one decimal (none for whole numbers).
+ *
+ * @public
+ */
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, {
     maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 1,

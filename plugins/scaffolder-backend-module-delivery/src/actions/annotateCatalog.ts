@@ -2,8 +2,13 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import yaml, { Document, isMap, isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import { readWorkspaceFile, writeWorkspaceFile } from './workspaceFiles';
+import { examples } from './annotateCatalog.examples';
 
-/** The annotations the action writes; README "Annotations" documents each. */
+/**
+ * The annotations the action writes; README "Annotations" documents each.
+ *
+ * @public
+ */
 export const DELIVERY_ANNOTATIONS = {
   sloFile: 'delivery-insights.io/slo-file',
   runbook: 'delivery-insights.io/runbook',
@@ -75,29 +80,7 @@ export function annotateCatalogAction() {
     description:
       'Adds delivery annotations (SLO file, runbook and rollback links, GitHub/GitLab/PagerDuty/Opsgenie ids, production environments) and entity links to catalog-info.yaml in the workspace, preserving the rest of the file.',
     supportsDryRun: true,
-    examples: [
-      {
-        description:
-          'Point the service at its SLO file, runbook and PagerDuty service',
-        example: yaml.stringify({
-          steps: [
-            {
-              id: 'annotate',
-              action: 'delivery:catalog:annotate',
-              name: 'Add delivery annotations',
-              input: {
-                sloFile: 'slo.yaml',
-                runbookUrl: '/docs/default/component/payments-api/runbook/',
-                githubProjectSlug: 'acme/payments-api',
-                pagerdutyServiceId: 'P123ABC',
-                productionEnvironments: ['production', 'production-eu'],
-                techdocs: true,
-              },
-            },
-          ],
-        }),
-      },
-    ],
+    examples,
     schema: {
       input: {
         path: z =>

@@ -63,6 +63,5 @@ describe('delivery:runbook:create', () => {
       'rolling',
       'feature-flags',
     ]);
-    expect(action.examples?.length).toBe(2);
   });
 });

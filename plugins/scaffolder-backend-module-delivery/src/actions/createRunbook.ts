@@ -3,38 +3,8 @@ import {
   deploymentStrategies,
   renderRunbook,
 } from '@delivery-insights/backstage-plugin-delivery-common';
-import yaml from 'yaml';
 import { writeWorkspaceFile } from './workspaceFiles';
-
-const example = {
-  service: 'payments-api',
-  description: 'Accepts card payments for the web shop.',
-  owner: 'group:default/team-payments',
-  system: 'checkout',
-  lifecycle: 'production',
-  onCall: {
-    primary: 'payments-primary (PagerDuty)',
-    escalation: ['payments-secondary', 'Head of Payments'],
-    tool: 'PagerDuty',
-  },
-  slos: [{ name: 'availability', objective: 99.9, window: '30d' }],
-  dashboards: [
-    { title: 'Grafana', url: 'https://grafana.example.com/d/payments' },
-  ],
-  deployment: { strategy: 'canary' },
-  rollback: { steps: ['Set the canary weight to 0 in Argo Rollouts'] },
-  alerts: [
-    {
-      name: 'PaymentsHighErrorRate',
-      diagnosis: 'Check the acquirer status page and the 5xx panel',
-      remedy: 'Fail over to the backup acquirer',
-    },
-  ],
-  dependencies: [
-    { name: 'postgres-payments', kind: 'database', impact: 'No payments' },
-  ],
-  disasterRecovery: { rpo: '5 minutes', rto: '1 hour' },
-};
+import { examples } from './createRunbook.examples';
 
 /**
  * `delivery:runbook:create`: renders a service runbook (Markdown, Russian by default) from the
@@ -48,39 +18,7 @@ export function createRunbookAction() {
     description:
       'Writes a service runbook (Markdown, Russian by default, English on request): owners, on-call and escalation, SLOs and error budgets, dashboards, deployment and rollback procedure, common alerts, dependencies, disaster recovery and a sign-off table. Missing inputs are marked as gaps.',
     supportsDryRun: true,
-    examples: [
-      {
-        description:
-          'A Russian runbook at the default path runbook-{service}.md',
-        example: yaml.stringify({
-          steps: [
-            {
-              id: 'runbook',
-              action: 'delivery:runbook:create',
-              name: 'Write the runbook',
-              input: example,
-            },
-          ],
-        }),
-      },
-      {
-        description: 'An English runbook as the TechDocs page docs/runbook.md',
-        example: yaml.stringify({
-          steps: [
-            {
-              id: 'runbook',
-              action: 'delivery:runbook:create',
-              name: 'Write the runbook',
-              input: {
-                ...example,
-                language: 'en',
-                path: 'docs/runbook.md',
-              },
-            },
-          ],
-        }),
-      },
-    ],
+    examples,
     schema: {
       input: {
         service: z => z.string().min(1).describe('Service name'),

@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 import { readWorkspaceFile, writeWorkspaceFile } from './workspaceFiles';
+import { examples } from './createSlo.examples';
 
 /** One SLO as the action takes it. */
 export type SloSpec = {
@@ -86,59 +87,7 @@ export function createSloAction() {
     description:
       'Writes OpenSLO v1 SLO documents for a service (ratio or latency-threshold SLIs, 28d/30d rolling windows, optional Prometheus counters) to slo.yaml or a given path, as the delivery backend reads them.',
     supportsDryRun: true,
-    examples: [
-      {
-        description:
-          'An availability SLO fed by ingested SLI samples and a latency SLO',
-        example: yaml.stringify({
-          steps: [
-            {
-              id: 'slo',
-              action: 'delivery:slo:create',
-              name: 'Write the SLOs',
-              input: {
-                service: 'payments-api',
-                slos: [
-                  {
-                    name: 'availability',
-                    displayName: 'Payments availability',
-                    objective: 99.9,
-                  },
-                  { name: 'latency', objective: 99, thresholdMs: 300 },
-                ],
-              },
-            },
-          ],
-        }),
-      },
-      {
-        description: 'An availability SLO read from Prometheus counters',
-        example: yaml.stringify({
-          steps: [
-            {
-              id: 'slo',
-              action: 'delivery:slo:create',
-              name: 'Write the SLO',
-              input: {
-                service: 'payments-api',
-                path: 'slo.yaml',
-                slos: [
-                  {
-                    name: 'availability',
-                    objective: 0.999,
-                    window: '28d',
-                    prometheus: {
-                      good: 'http_requests_total{job="payments",code!~"5.."}',
-                      total: 'http_requests_total{job="payments"}',
-                    },
-                  },
-                ],
-              },
-            },
-          ],
-        }),
-      },
-    ],
+    examples,
     schema: {
       input: {
         service: z => z.string().min(1).describe('Service name'),

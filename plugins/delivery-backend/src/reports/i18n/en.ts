@@ -18,6 +18,7 @@ export const en = {
     minutes: forms({ one: 'minute', other: 'minutes' }),
     days: forms({ one: 'day', other: 'days' }),
     perDay: 'per day',
+    perWorkingDay: 'per working day',
     perWeek: 'per week',
     per30Days: 'per 30 days',
     levels: { elite: 'elite', high: 'high', medium: 'medium', low: 'low' },
@@ -44,7 +45,9 @@ export const en = {
     deploymentDaysPerWeek: 'Deployment days per week',
     leadTime: 'Lead time for changes (median)',
     changeFailureRate: 'Change failure rate',
-    timeToRestore: 'Time to restore (median)',
+    timeToRestore: 'Time to restore (mean, MTTR)',
+    failedDeploymentRecoveryTime: 'Failed deployment recovery time (median)',
+    reworkRate: 'Deployment rework rate',
     cycleTime: 'Cycle time (median)',
     throughput: 'Throughput',
     wip: 'Work in progress',
@@ -66,6 +69,10 @@ export const en = {
       'look at the rolled-back deployments and the incidents they caused: test gaps, risky migrations, missing canaries',
     timeToRestore:
       'check alerting, the runbook and how fast a rollback can be done',
+    failedDeploymentRecoveryTime:
+      'make a rollback one step and watch the first minutes after each deployment',
+    reworkRate:
+      'look at what the hotfixes and rollbacks fixed: the same gaps let failures through',
     cycleTime: 'split work items smaller and limit work in progress',
     throughput:
       'look at blocked items and at work that is started but not finished',
@@ -112,7 +119,7 @@ export const en = {
     noDataHint: (metric: string) =>
       `**${metric}** has no data: check that the source is connected and mapped to this entity.`,
     openIncidentsHint: (incidents: string) =>
-      `${incidents} still open at the end of the period. Open incidents are not part of the median time to restore.`,
+      `${incidents} still open at the end of the period. Open incidents are not part of the mean time to restore.`,
     none: 'None.',
     link: 'Link',
     opened: 'Opened',

@@ -38,6 +38,7 @@ export class ReportFormatter {
       minutes: PluralForms;
       days: PluralForms;
       perDay: string;
+      perWorkingDay: string;
       perWeek: string;
       per30Days: string;
       levels: Record<PerformanceLevel, string>;
@@ -139,6 +140,8 @@ export class ReportFormatter {
     switch (unit) {
       case 'per_day':
         return `${this.number(value, 2)} ${this.units.perDay}`;
+      case 'per_working_day':
+        return `${this.number(value, 2)} ${this.units.perWorkingDay}`;
       case 'per_week':
         return `${this.number(value, 1)} ${this.units.perWeek}`;
       case 'per_30_days':

@@ -5,7 +5,8 @@ import {
 
 /**
  * One row of the multi-window multi-burn-rate table: alert with `severity` when the burn rate is
- * strictly above `burnRate` over both the long and the short window.
+ * strictly above `burnRate` over both the long and the short window, that is when the error rate
+ * is strictly above `burnRate` × error budget.
  */
 export type BurnRateAlertRule = {
   readonly severity: 'page' | 'ticket';
@@ -26,33 +27,57 @@ export const burnRateAlertRules = [
   { severity: 'ticket', longWindow: '3d', shortWindow: '6h', burnRate: 1 },
 ] as const satisfies readonly BurnRateAlertRule[];
 
+/**
+ * Relative tolerance of the threshold comparison. `targetPercent: 99.9` becomes the objective
+ * 0.9990000000000001, whose budget is 1e-16 short of 0.001: without a tolerance an error rate
+ * exactly 14.4 times the budget would compare as above 14.4 × budget and page. Error rates of
+ * real traffic are never within a billionth of a threshold by anything but rounding.
+ */
+const RELATIVE_TOLERANCE = 1e-9;
+
+/**
+ * Whether an error rate is strictly above `threshold` × `errorBudget` (the Workbook's form of
+ * "burn rate above threshold"), counting values within the relative tolerance as equal.
+ */
+export function exceedsBurnRate(
+  errorRate: number,
+  threshold: number,
+  errorBudget: number,
+): boolean {
+  const limit = threshold * errorBudget;
+  return errorRate - limit > RELATIVE_TOLERANCE * Math.abs(limit);
+}
+
 function fires(
   rule: BurnRateAlertRule,
-  burnRates: Record<BurnRateWindow, number | null>,
+  errorRates: Record<BurnRateWindow, number | null>,
+  errorBudget: number,
 ): boolean {
-  const long = burnRates[rule.longWindow];
-  const short = burnRates[rule.shortWindow];
-  // A window without events has no burn rate, and a rule cannot fire on a window it cannot see.
+  const long = errorRates[rule.longWindow];
+  const short = errorRates[rule.shortWindow];
+  // A window without events has no error rate, and a rule cannot fire on a window it cannot see.
   return (
     long !== null &&
     short !== null &&
-    long > rule.burnRate &&
-    short > rule.burnRate
+    exceedsBurnRate(long, rule.burnRate, errorBudget) &&
+    exceedsBurnRate(short, rule.burnRate, errorBudget)
   );
 }
 
 /**
- * The alert state for the burn rates over each window ending now: `page` when any page rule
- * fires, else `ticket` when any ticket rule fires, else `ok`; `no_data` when none of the windows
- * the rules consult has a burn rate. The windows are nested (5m ⊂ 30m ⊂ … ⊂ 3d), so with the
- * default rules that is exactly when every burn rate is null. A rule one of whose windows has no
- * events (a quiet last 5 minutes) does not fire, and the state is `ok` unless another rule does.
+ * The alert state for the error rates (bad / total) over each burn-rate window and the error
+ * budget (1 - objective): `page` when any page rule fires, else `ticket` when any ticket rule
+ * fires, else `ok`; `no_data` when none of the windows the rules consult has events. The windows
+ * are nested (5m ⊂ 30m ⊂ … ⊂ 3d), so with the default rules that is exactly when every error rate
+ * is null. A rule one of whose windows has no events (a quiet last 5 minutes) does not fire, and
+ * the state is `ok` unless another rule does.
  */
 export function alertState(
-  burnRates: Record<BurnRateWindow, number | null>,
+  errorRates: Record<BurnRateWindow, number | null>,
+  errorBudget: number,
   rules: readonly BurnRateAlertRule[] = burnRateAlertRules,
 ): SloAlertState {
-  const firing = rules.filter(rule => fires(rule, burnRates));
+  const firing = rules.filter(rule => fires(rule, errorRates, errorBudget));
   if (firing.some(rule => rule.severity === 'page')) {
     return 'page';
   }
@@ -61,8 +86,8 @@ export function alertState(
   }
   const hasData = rules.some(
     rule =>
-      burnRates[rule.longWindow] !== null ||
-      burnRates[rule.shortWindow] !== null,
+      errorRates[rule.longWindow] !== null ||
+      errorRates[rule.shortWindow] !== null,
   );
   return hasData ? 'ok' : 'no_data';
 }

@@ -199,6 +199,64 @@ describe('computeSloStatus', () => {
     expect(result.exhaustionAt).toBeNull();
   });
 
+  describe('5-minute buckets posted once complete', () => {
+    // 12:03: the bucket 12:00-12:05 is still filling and not posted yet.
+    const at = new Date(nowMs + 3 * MINUTE);
+    /** `count` 5-minute buckets ending `hoursBefore` 12:00, each with `bad` of 10,000 bad. */
+    const buckets = (
+      count: number,
+      bad: number,
+      hoursBefore = 0,
+    ): SliSample[] =>
+      Array.from({ length: count }, (_, i) => ({
+        timestamp: nowMs - hoursBefore * HOUR - (count - i) * 5 * MINUTE,
+        good: 10_000 - bad,
+        total: 10_000,
+      }));
+    const statusAt = (samples: SliSample[], objective = 0.999) =>
+      computeSloStatus({
+        definition: { ...definition, objective },
+        samples,
+        now: at,
+      });
+
+    it('measures the 5m window over the latest complete bucket and pages on the first row', () => {
+      // 5 clean hours, then an hour at 2 %: 1h and 5m burn 20, 6h only 20 / 6
+      const result = statusAt([...buckets(60, 0, 1), ...buckets(12, 200)]);
+      expect(result.burnRates['5m']).toBeCloseTo(20, 9);
+      expect(result.burnRates['1h']).toBeCloseTo(20, 9);
+      expect(result.burnRates['6h']).toBeCloseTo(20 / 6, 9);
+      expect(result.alert).toBe('page');
+    });
+
+    it('leaves a bucket still filling out of the burn rates but not out of the budget', () => {
+      const result = statusAt([
+        ...buckets(12, 0),
+        { timestamp: nowMs, good: 0, total: 10_000 },
+      ]);
+      expect(result.burnRates['5m']).toBe(0);
+      expect(result.total).toBe(130_000);
+    });
+
+    it.each([
+      ['target: 0.999', 0.999],
+      ['targetPercent: 99.9', 99.9 / 100],
+    ])(
+      'does not page on a burn rate of exactly 14.4 with %s',
+      (_, objective) => {
+        // 5 clean hours before: the 6h row sees 2.4 and only the ticket row fires
+        const clean = buckets(60, 0, 1);
+        const exact = statusAt([...clean, ...buckets(12, 144)], objective);
+        expect(exact.burnRates['1h']).toBeCloseTo(14.4, 9);
+        expect(exact.burnRates['5m']).toBeCloseTo(14.4, 9);
+        expect(exact.alert).toBe('ticket');
+        expect(statusAt([...clean, ...buckets(12, 145)], objective).alert).toBe(
+          'page',
+        );
+      },
+    );
+  });
+
   it('reports an overspent budget as negative and exhausted now', () => {
     // 1 % errors over the window against a 0.1 % budget: 10 budgets
     const result = status([

@@ -3,6 +3,7 @@ import { budgetSummary } from './errorBudget';
 import {
   SliSample,
   budgetHistory,
+  burnRateWindowEnd,
   burnRateWindowMs,
   indexSamples,
   sumsSince,
@@ -32,6 +33,25 @@ function randomSamples(count: number, seed: number): SliSample[] {
     };
   });
 }
+
+describe('burnRateWindowEnd', () => {
+  const at = (iso: string) => burnRateWindowEnd(Date.parse(iso));
+
+  it('is the start of the 5-minute bucket containing now', () => {
+    expect(at('2026-11-30T12:03:59.999Z')).toBe(
+      Date.parse('2026-11-30T12:00:00.000Z'),
+    );
+    expect(at('2026-11-30T12:04:59.999Z')).toBe(
+      Date.parse('2026-11-30T12:00:00.000Z'),
+    );
+  });
+
+  it('is now itself on a bucket boundary', () => {
+    expect(at('2026-11-30T12:05:00.000Z')).toBe(
+      Date.parse('2026-11-30T12:05:00.000Z'),
+    );
+  });
+});
 
 describe('burnRateWindowMs', () => {
   it('gives every burn-rate window its length', () => {

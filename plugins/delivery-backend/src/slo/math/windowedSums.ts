@@ -24,6 +24,19 @@ export const burnRateWindowMs: Record<BurnRateWindow, number> = {
   '3d': 3 * DAY_MS,
 };
 
+/** The bucket length the burn-rate windows are aligned to: the longest bucket feeders use. */
+export const BURN_RATE_BUCKET_MS = 5 * MINUTE_MS;
+
+/**
+ * Where every burn-rate window ends: the start of the 5-minute bucket (aligned to multiples of 5
+ * minutes since the epoch) that contains `now`, so the windows hold only complete buckets. With
+ * 5-minute buckets, a window ending at `now` would see in its last 5 minutes only the bucket
+ * still filling, which a feeder that posts completed buckets has not sent yet.
+ */
+export function burnRateWindowEnd(now: number): number {
+  return Math.floor(now / BURN_RATE_BUCKET_MS) * BURN_RATE_BUCKET_MS;
+}
+
 /** Good and total over the samples with since ≤ timestamp < until, in one pass. */
 export function sumsSince(
   samples: readonly SliSample[],

@@ -14,10 +14,12 @@ export const CHART_WEEKS = 26;
 
 /** The unit the backend reports each DORA key in (the scorecard's units, see metrics.ts). */
 export const doraMetricUnits: Record<DoraMetricKey, MetricUnit> = {
-  deploymentFrequency: 'per_day',
+  deploymentFrequency: 'per_working_day',
   leadTime: 'hours',
   changeFailureRate: 'ratio',
   timeToRestore: 'hours',
+  failedDeploymentRecoveryTime: 'hours',
+  reworkRate: 'ratio',
 };
 
 /**
@@ -40,6 +42,7 @@ export function lastWeeksWindow(now: Date, weeks = CHART_WEEKS): MetricWindow {
 /** The axis-label keys of the charts, under `entity.charts`. */
 export type ChartAxisKey =
   | 'axisPerWeek'
+  | 'axisPerWorkingDay'
   | 'axisHours'
   | 'axisDays'
   | 'axisPercent'
@@ -68,6 +71,12 @@ export function chartUnitFor(
       return { factor: 7, valueKey: 'units.perWeek', axisKey: 'axisPerWeek' };
     case 'per_week':
       return { factor: 1, valueKey: 'units.perWeek', axisKey: 'axisPerWeek' };
+    case 'per_working_day':
+      return {
+        factor: 1,
+        valueKey: 'units.perWorkingDay',
+        axisKey: 'axisPerWorkingDay',
+      };
     case 'hours': {
       const longest = Math.max(
         0,

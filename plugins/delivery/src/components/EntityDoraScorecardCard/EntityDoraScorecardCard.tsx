@@ -13,7 +13,6 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { Link } from '@backstage/ui';
 import {
   DoraMetricKey,
-  MetricValue,
   Scorecard,
   doraMetricKeys,
 } from '@delivery-insights/backstage-plugin-delivery-common';
@@ -67,22 +66,37 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** Whether nothing at all was recorded for the four keys in the window. */
+/**
+ * The keys the card shows: the DORA five, time to restore (the brief's MTTR) in the place of
+ * failed deployment recovery time, which its tile shows beneath it.
+ */
+export const doraCardKeys = [
+  'deploymentFrequency',
+  'leadTime',
+  'changeFailureRate',
+  'timeToRestore',
+  'reworkRate',
+] as const satisfies readonly DoraMetricKey[];
+
+/** Whether nothing at all was recorded for the DORA keys in the window. */
 export const hasNoDoraData = (scorecard: Scorecard) =>
   doraMetricKeys.every(key => scorecard.dora[key].sampleSize === 0) &&
   !scorecard.dora.timeToRestore.open;
 
 const DoraTile = ({
   metricKey,
-  metric,
+  scorecard,
 }: {
   metricKey: DoraMetricKey;
-  metric: MetricValue;
+  scorecard: Scorecard;
 }) => {
   const classes = useStyles();
   const { t } = useTranslationRef(deliveryTranslationRef);
   const { formatValue } = useMetricFormatter();
+  const metric = scorecard.dora[metricKey];
   const open = metric.open ?? 0;
+  const recovery = scorecard.dora.failedDeploymentRecoveryTime;
+  const days = scorecard.dora.deploymentDaysPerWeek;
   return (
     <li className={classes.tile}>
       <Typography variant="subtitle2" component="h3">
@@ -91,9 +105,21 @@ const DoraTile = ({
       <Typography variant="h5" component="p" className={classes.value}>
         {formatValue(metric.value, metric.unit)}
       </Typography>
+      {metric.statistic && (
+        <Typography variant="caption" color="textSecondary">
+          {t(`entity.statistic.${metric.statistic}`)}
+        </Typography>
+      )}
       {metric.p90 !== undefined && metric.p90 !== null && (
         <Typography variant="caption" color="textSecondary">
           {t('entity.p90', { value: formatValue(metric.p90, metric.unit) })}
+        </Typography>
+      )}
+      {metricKey === 'deploymentFrequency' && days.value !== null && (
+        <Typography variant="caption" color="textSecondary">
+          {t('entity.deploymentDays', {
+            value: formatValue(days.value, 'count'),
+          })}
         </Typography>
       )}
       <LevelChip level={metric.level} />
@@ -108,7 +134,66 @@ const DoraTile = ({
           {t('common.openIncidents', { count: open })}
         </Typography>
       )}
+      {metricKey === 'timeToRestore' &&
+        (recovery.sampleSize > 0 || (recovery.open ?? 0) > 0) && (
+          <Typography variant="caption" color="textSecondary">
+            {t('entity.recovery', {
+              statistic: t(
+                `entity.statistic.${recovery.statistic ?? 'median'}`,
+              ).toLocaleLowerCase(),
+              value: formatValue(recovery.value, recovery.unit),
+            })}
+            {(recovery.open ?? 0) > 0 &&
+              `; ${t('common.openRecoveries', { count: recovery.open ?? 0 })}`}
+          </Typography>
+        )}
     </li>
+  );
+};
+
+/** The definitions behind the numbers, with the data-quality counts of the window. */
+const HowComputed = ({ scorecard }: { scorecard: Scorecard }) => {
+  const { t } = useTranslationRef(deliveryTranslationRef);
+  const { formatValue } = useMetricFormatter();
+  const { calendar, dataQuality } = scorecard;
+  const excluded =
+    dataQuality.excludedChanges.merged_before_first_commit +
+    dataQuality.excludedChanges.deployed_before_first_commit;
+  return (
+    <Box component="details" mt={2}>
+      <Typography component="summary" variant="body2">
+        {t('entity.howComputed.title')}
+      </Typography>
+      <Typography variant="caption" component="p" color="textSecondary">
+        {t('entity.howComputed.calendar', {
+          workingDays: formatValue(calendar.workingDaysInWindow, 'count'),
+          timeZone: calendar.timeZone,
+          holidays:
+            calendar.holidays.length > 0
+              ? calendar.holidays.join(', ')
+              : t('entity.howComputed.noHolidays'),
+        })}
+      </Typography>
+      <Typography variant="caption" component="p" color="textSecondary">
+        {t('entity.howComputed.statistics')}
+      </Typography>
+      <Typography variant="caption" component="p" color="textSecondary">
+        {t('entity.howComputed.incidents', {
+          declared: String(dataQuality.incidents.declared),
+          inferred: String(dataQuality.incidents.inferred),
+          none: String(dataQuality.incidents.none),
+          hours: String(dataQuality.attributionWindowHours),
+        })}
+      </Typography>
+      <Typography variant="caption" component="p" color="textSecondary">
+        {t('entity.howComputed.deployments', {
+          count: dataQuality.deploymentsWithoutChanges,
+        })}
+      </Typography>
+      <Typography variant="caption" component="p" color="textSecondary">
+        {t('entity.howComputed.excluded', { count: excluded })}
+      </Typography>
+    </Box>
   );
 };
 
@@ -135,15 +220,20 @@ const NoDoraData = ({ scorecard }: { scorecard: Scorecard }) => {
   );
 };
 
-/** Props of {@link EntityDoraScorecardCard}. */
+/**
+ * Props of {@link EntityDoraScorecardCard}.
+ *
+ * @public
+ */
 export type EntityDoraScorecardCardProps = {
   /** `gridItem` stretches the card to the height of its row, next to other overview cards. */
   variant?: 'gridItem';
 };
 
 /**
- * The four DORA keys of the current entity over the window in the URL: value in human units,
- * level, target, trend against the previous window and sample size, as a compact 2x2 grid.
+ * The DORA keys of the current entity over the window in the URL: value in human units, the
+ * statistic used, level, target, trend against the previous window and sample size, as a compact
+ * grid, with how the numbers are computed and the data-quality counts beneath.
  */
 export const EntityDoraScorecardCard = ({
   variant,
@@ -168,11 +258,14 @@ export const EntityDoraScorecardCard = ({
     body = <NoDoraData scorecard={value} />;
   } else if (value) {
     body = (
-      <ul className={classes.grid} aria-label={t('entity.cardTitle')}>
-        {doraMetricKeys.map(key => (
-          <DoraTile key={key} metricKey={key} metric={value.dora[key]} />
-        ))}
-      </ul>
+      <>
+        <ul className={classes.grid} aria-label={t('entity.cardTitle')}>
+          {doraCardKeys.map(key => (
+            <DoraTile key={key} metricKey={key} scorecard={value} />
+          ))}
+        </ul>
+        <HowComputed scorecard={value} />
+      </>
     );
   }
 

@@ -189,7 +189,11 @@ const OnCallNow = ({ entityRef }: { entityRef: string }) => {
   );
 };
 
-/** Props of {@link EntityRunbookCard}. */
+/**
+ * Props of {@link EntityRunbookCard}.
+ *
+ * @public
+ */
 export type EntityRunbookCardProps = {
   /** `gridItem` stretches the card to the height of its row, next to other overview cards. */
   variant?: 'gridItem';

@@ -1,14 +1,26 @@
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 
-/** Comma-separated runbook URLs of a service (README "Annotations"). */
+/**
+ * Comma-separated runbook URLs of a service (README "Annotations").
+ *
+ * @public
+ */
 export const RUNBOOK_ANNOTATION = 'delivery-insights.io/runbook';
-/** Comma-separated URLs of the service's rollback procedure. */
+/**
+ * Comma-separated URLs of the service's rollback procedure.
+ *
+ * @public
+ */
 export const ROLLBACK_ANNOTATION = 'delivery-insights.io/rollback';
 /** Inline OpenSLO documents, and a file of them; either means the service has SLOs. */
 export const SLOS_ANNOTATION = 'delivery-insights.io/slos';
 export const SLO_FILE_ANNOTATION = 'delivery-insights.io/slo-file';
 
-/** The golden-path template that adds a runbook to an existing service. */
+/**
+ * The golden-path template that adds a runbook to an existing service.
+ *
+ * @public
+ */
 export const ADD_RUNBOOK_TEMPLATE = 'template:default/delivery-add-runbook';
 
 /** A link the card shows: from the entity's `links` or from an annotation. */

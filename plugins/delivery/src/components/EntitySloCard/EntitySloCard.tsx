@@ -369,7 +369,11 @@ const SloItem = ({ status, at }: { status: SloStatus; at: string }) => {
   );
 };
 
-/** Props of {@link EntitySloCard}. */
+/**
+ * Props of {@link EntitySloCard}.
+ *
+ * @public
+ */
 export type EntitySloCardProps = {
   /** `gridItem` stretches the card to the height of its row, next to other overview cards. */
   variant?: 'gridItem';

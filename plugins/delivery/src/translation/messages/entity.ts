@@ -4,6 +4,25 @@ export const entityMessages = {
     cardTitle: 'DORA scorecard',
     p90: 'p90: {{value}}',
     p85: 'p85: {{value}}',
+    statistic: {
+      mean: 'Mean',
+      median: 'Median',
+    },
+    deploymentDays: 'Median week: {{value}} deployment days',
+    recovery: 'Failed deployment recovery ({{statistic}}): {{value}}',
+    howComputed: {
+      title: 'How this is computed',
+      calendar:
+        'Deployment frequency is per working day: {{workingDays}} working days in the window, time zone {{timeZone}}, holidays: {{holidays}}. Its level comes from the days with a deployment in the median whole week.',
+      noHolidays: 'none',
+      statistics:
+        'Time to restore is the mean over resolved incidents (MTTR); lead time and failed deployment recovery time are medians. Rework counts hotfixes, rollbacks and deployments that fix incidents.',
+      incidents:
+        'Incidents in the window: {{declared}} name the deployment that caused them, {{inferred}} are attributed to the latest deployment of the same service in the {{hours}} h before them, {{none}} have no cause.',
+      deployments: 'Deployments without any change: {{count}}.',
+      excluded:
+        'Changes left out of lead time (merged or deployed before their first commit): {{count}}.',
+    },
     noData: 'No delivery data for this entity from {{from}} to {{to}}.',
     howToConnect:
       'Install a provider module (GitHub, GitLab, PagerDuty, …) or post deployments, changes and incidents from your CI to {{endpoint}}.',
@@ -13,7 +32,7 @@ export const entityMessages = {
     charts: {
       title: 'Last 6 months, week by week',
       description:
-        'One point per week (weeks start on Monday, UTC), whatever window is selected above. The dashed line is the target.',
+        'One point per week (weeks start on Monday in the calendar’s time zone), whatever window is selected above. The dashed line is the target.',
       summary_one: '{{count}} week, latest {{value}}',
       summary_other: '{{count}} weeks, latest {{value}}',
       summaryNoData_one: '{{count}} week, no data',
@@ -21,6 +40,7 @@ export const entityMessages = {
       weekOf: 'Week of {{date}}',
       target: 'Target',
       axisPerWeek: 'per week',
+      axisPerWorkingDay: 'per working day',
       axisHours: 'hours',
       axisDays: 'days',
       axisPercent: '%',

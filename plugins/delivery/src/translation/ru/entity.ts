@@ -3,6 +3,22 @@ export const entityMessagesRu = {
   'entity.cardTitle': 'Показатели DORA',
   'entity.p90': 'p90: {{value}}',
   'entity.p85': 'p85: {{value}}',
+  'entity.statistic.mean': 'Среднее',
+  'entity.statistic.median': 'Медиана',
+  'entity.deploymentDays': 'Типичная неделя: дней с деплоями — {{value}}',
+  'entity.recovery':
+    'Восстановление после неудачного деплоя ({{statistic}}): {{value}}',
+  'entity.howComputed.title': 'Как считаются показатели',
+  'entity.howComputed.calendar':
+    'Частота деплоев считается на рабочий день: в периоде {{workingDays}} рабочих дн., часовой пояс {{timeZone}}, праздники: {{holidays}}. Уровень определяется по числу дней с деплоями в медианной полной неделе.',
+  'entity.howComputed.noHolidays': 'нет',
+  'entity.howComputed.statistics':
+    'Время восстановления — среднее по закрытым инцидентам (MTTR); время внесения изменений и восстановление после неудачного деплоя — медианы. К внеплановым исправлениям относятся хотфиксы, откаты и деплои, устраняющие инциденты.',
+  'entity.howComputed.incidents':
+    'Инциденты за период: у {{declared}} источник указал вызвавший их деплой, {{inferred}} отнесены к последнему деплою того же сервиса за {{hours}} ч до начала инцидента, у {{none}} причина не установлена.',
+  'entity.howComputed.deployments': 'Деплои без изменений: {{count}}.',
+  'entity.howComputed.excluded':
+    'Изменения, не учтённые во времени внесения (слиты или выкачены раньше первого коммита): {{count}}.',
   'entity.noData':
     'Нет данных о поставке для этой сущности с {{from}} по {{to}}.',
   'entity.howToConnect':
@@ -10,7 +26,7 @@ export const entityMessagesRu = {
   'entity.tab.title': 'Поставка',
   'entity.charts.title': 'Последние 6 месяцев по неделям',
   'entity.charts.description':
-    'Одна точка на неделю (недели начинаются в понедельник, UTC), независимо от выбранного выше периода. Пунктир — цель.',
+    'Одна точка на неделю (недели начинаются в понедельник по часовому поясу календаря), независимо от выбранного выше периода. Пунктир — цель.',
   'entity.charts.summary_one': '{{count}} неделя, последнее значение {{value}}',
   'entity.charts.summary_few': '{{count}} недели, последнее значение {{value}}',
   'entity.charts.summary_many':
@@ -24,6 +40,7 @@ export const entityMessagesRu = {
   'entity.charts.weekOf': 'Неделя с {{date}}',
   'entity.charts.target': 'Цель',
   'entity.charts.axisPerWeek': 'в неделю',
+  'entity.charts.axisPerWorkingDay': 'в рабочий день',
   'entity.charts.axisHours': 'часы',
   'entity.charts.axisDays': 'дни',
   'entity.charts.axisPercent': '%',
