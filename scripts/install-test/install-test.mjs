@@ -489,6 +489,13 @@ async function main() {
           `inserted ${result.inserted} of ${records.events.length}`,
         );
       }
+      // docs/install.md: the same token reads the scorecard (a quality gate in the pipeline)
+      const scorecard = await api(
+        backendUrl,
+        `/entities/${ENTITY.kind}/${ENTITY.namespace}/${ENTITY.name}/scorecard`,
+      );
+      const wrong = scorecardMismatch(scorecard, records.expected);
+      if (wrong) throw new Error(`the API's scorecard: ${wrong}`);
     },
   );
 
