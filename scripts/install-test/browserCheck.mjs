@@ -17,6 +17,8 @@ const LAUNCH_ARGS = [
 
 const englishUnits = {
   'units.perDay': '{{value}} / day',
+  'units.perWorkingDay': '{{value}} / working day',
+  'units.per30WorkingDays': '{{value}} / 30 working days',
   'units.perWeek': '{{value}} / week',
   'units.per30Days': '{{value}} / 30 days',
   'units.minutes': '{{value}} min',
