@@ -57,6 +57,10 @@ yarn test --json --outputFile="$REPORT_DIR/jest.json" || failed_steps+=("unit-te
 log "end-to-end browser check"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORT_DIR/playwright.json" yarn test:e2e || failed_steps+=("e2e")
 
+# The suite as packages: pack plugins/*, install them into a stock app from @backstage/create-app
+# exactly as docs/install.md says, start it, ingest records and check the pages in Chromium
+run_check install node scripts/install-test/install-test.mjs
+
 summary="$(node scripts/summarize-tests.mjs "$REPORT_DIR")"
 if [ "${#failed_steps[@]}" -gt 0 ]; then
   echo "failed steps: ${failed_steps[*]}" >&2

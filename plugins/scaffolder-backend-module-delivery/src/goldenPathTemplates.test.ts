@@ -13,7 +13,7 @@ import request from 'supertest';
 import { parse, parseAllDocuments } from 'yaml';
 // The produced SLO file must pass the backend's own parser; only this test imports it.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { parseSloDocuments } from '../../delivery-backend/src/slo/definitions/parseSloDocuments';
+import { parseSloDocuments } from '@delivery-insights/backstage-plugin-delivery-backend';
 import { scaffolderModuleDelivery } from './module';
 
 jest.setTimeout(120_000);

@@ -2,7 +2,7 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 // The produced file must pass the backend's own parser; it is only imported by this test.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { parseSloDocuments } from '../../../delivery-backend/src/slo/definitions/parseSloDocuments';
+import { parseSloDocuments } from '@delivery-insights/backstage-plugin-delivery-backend';
 import { createSloAction } from './createSlo';
 
 describe('delivery:slo:create', () => {

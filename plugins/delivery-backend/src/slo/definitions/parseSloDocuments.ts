@@ -5,6 +5,11 @@ import {
 import { parseAllDocuments } from 'yaml';
 import { openSloSchema } from './sloDefinitionSchema';
 
+/**
+ * The SLOs read from one file or annotation, and what was wrong with the documents that were not.
+ *
+ * @public
+ */
 export type ParsedSlos = {
   definitions: SloDefinition[];
   errors: SloDefinitionError[];
@@ -12,7 +17,10 @@ export type ParsedSlos = {
 
 /**
  * Reads OpenSLO `SLO` documents from YAML text: several documents, or one document holding a
- * list. Each bad document becomes an error naming the field, the others still count.
+ * list. Each bad document becomes an error naming the field, the others still count. This is how
+ * the backend reads `delivery-insights.io/slo-file`; tools that write such files can check them with it.
+ *
+ * @public
  */
 export function parseSloDocuments(text: string, origin: string): ParsedSlos {
   const definitions: SloDefinition[] = [];
