@@ -37,6 +37,40 @@ const tile = async (name: string) => {
 describe('EntityDoraScorecardCard', () => {
   registerMswTestHooks(deliveryBackend);
 
+  it('shows rework rate as the fifth key, recovery beneath time to restore, and how the numbers are computed', async () => {
+    const scorecard = octoberScorecard();
+    scorecard.dora.timeToRestore.statistic = 'mean';
+    deliveryBackend.use(answer(`${CHECKOUT_PATH}/scorecard`, scorecard));
+    await renderCard();
+
+    const rework = await tile('Deployment rework rate');
+    expect(rework.getByText('25 %')).toBeInTheDocument();
+    expect(rework.getByText('4 samples')).toBeInTheDocument();
+
+    const restore = await tile('Time to restore');
+    expect(restore.getByText('Mean')).toBeInTheDocument();
+    expect(
+      restore.getByText(
+        'Failed deployment recovery (median): 3 h; 1 not recovered',
+      ),
+    ).toBeInTheDocument();
+
+    expect(screen.getByText('How this is computed')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Deployment frequency is per working day: 22 working days in the window, time zone UTC, holidays: none. Its level comes from the days with a deployment in the median whole week.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Incidents in the window: 1 name the deployment that caused them, 0 are attributed to the latest deployment of the same service in the 24 h before them, 1 have no cause.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Deployments without any change: 0.'),
+    ).toBeInTheDocument();
+  });
+
   it('shows the four keys in human units with their level, target, trend and sample size', async () => {
     deliveryBackend.use(
       answer(`${CHECKOUT_PATH}/scorecard`, octoberScorecard()),
