@@ -93,7 +93,8 @@ export async function checkEntityPages({
       fullPage: true,
     });
 
-    await page.getByRole('tab', { name: 'Delivery' }).first().click();
+    // The entity's Delivery tab (the sidebar's Delivery item is the organisation overview).
+    await page.locator(`a[href$="${entityPath}/delivery"]`).first().click();
     await page.waitForURL(url => url.pathname.endsWith('/delivery'));
     for (const id of deploymentIds) {
       await page.getByText(id, { exact: true }).first().waitFor();

@@ -59,11 +59,15 @@ export function run(command, args, { cwd, env, log, input }) {
     const child = spawn(command, args, {
       cwd,
       env,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     child.stdout.pipe(out, { end: false });
     child.stderr.pipe(out, { end: false });
-    child.stdin.end(input ?? '');
+    if (input !== undefined) {
+      // A command that exits without reading its input must not fail the step with EPIPE.
+      child.stdin.on('error', () => {});
+      child.stdin.end(input);
+    }
     child.on('error', reject);
     child.on('close', code => {
       out.end(() => {
