@@ -15,6 +15,8 @@ import { MetricInputsQuery } from './database/MetricInputsQuery';
 import { SliSampleQuery } from './database/SliSampleQuery';
 import { RecordListQuery } from './database/RecordListQuery';
 import { EntityScope } from './service/EntityScope';
+import { DataVersions } from './database/DataVersions';
+import { ReadCache } from './service/ReadCache';
 import { readMetricSettings } from './service/metricSettings';
 import { readRetentionDays, scheduleRetention } from './service/retention';
 import { createRouter } from './service/router';
@@ -71,6 +73,7 @@ export const deliveryPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auth: coreServices.auth,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -85,6 +88,7 @@ export const deliveryPlugin = createBackendPlugin({
       },
       async init({
         auth,
+        cache,
         catalog,
         config,
         database,
@@ -104,6 +108,15 @@ export const deliveryPlugin = createBackendPlugin({
         const ingestion = new EventIngestion(store);
         const { levels, targets } = readMetricSettings(config);
         const entityScope = new EntityScope(catalog, auth);
+        const versions = new DataVersions(store.knex);
+        const readCache = new ReadCache({
+          cache:
+            config.getOptionalBoolean('delivery.cache.enabled') === false
+              ? undefined
+              : cache,
+          versions,
+          logger,
+        });
         const slos = new SloService({
           entityScope,
           definitions: new SloDefinitionReader(
@@ -113,6 +126,7 @@ export const deliveryPlugin = createBackendPlugin({
           samples: new SliSampleQuery(store.knex),
           prometheus: PrometheusSliSource.fromConfig(config),
           logger,
+          cache: readCache,
         });
         const errorBudgetPolicy = readErrorBudgetPolicy(config);
         const policyExceptions = new PolicyExceptionStore(store.knex);
@@ -129,6 +143,8 @@ export const deliveryPlugin = createBackendPlugin({
           recordLists: new RecordListQuery(store.knex),
           levels,
           targets,
+          versions,
+          cache: readCache,
         });
         const reports = new ReportService({
           config,

@@ -1,3 +1,4 @@
+import { DataVersions } from './DataVersions';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -276,6 +277,10 @@ export class DeliveryStore {
           linkedChanges.without(storedChanges),
         );
       }
+      await DataVersions.raise(
+        tx,
+        events.map(event => event.entityRef),
+      );
     });
     return counts;
   }
@@ -293,14 +298,17 @@ export class DeliveryStore {
       if (source !== undefined) query.where(column('source'), source);
       if (entityRef !== undefined) query.where(column('entity_ref'), entityRef);
     };
-    return this.deleteWhere({
-      deployment: filter,
-      change: filter,
-      incident: filter,
-      workItem: filter,
-      sliSample: filter,
-      qualitySnapshot: filter,
-    });
+    return this.deleteWhere(
+      {
+        deployment: filter,
+        change: filter,
+        incident: filter,
+        workItem: filter,
+        sliSample: filter,
+        qualitySnapshot: filter,
+      },
+      source === undefined ? [entityRef!] : 'all',
+    );
   }
 
   /**
@@ -319,7 +327,8 @@ export class DeliveryStore {
           cutoff,
         ]);
       };
-    return this.deleteWhere({
+    return this.deleteWhere(
+      {
       deployment: before('finished_at', 'started_at'),
       change: before('merged_at', 'first_commit_at'),
       incident: (query, column) =>
@@ -334,12 +343,23 @@ export class DeliveryStore {
         query.where(column('timestamp'), '<', cutoff),
       qualitySnapshot: (query, column) =>
         query.where(column('at'), '<', cutoff),
-    });
+      },
+      'all',
+    );
   }
 
-  private async deleteWhere(filters: RecordFilters): Promise<DeletionCounts> {
+  /** `touched`: the entities whose data version the deletion raises. */
+  private async deleteWhere(
+    filters: RecordFilters,
+    touched: string[] | 'all',
+  ): Promise<DeletionCounts> {
     return this.knex.transaction(async tx => {
       await advisoryLock(tx, 'writers');
+      if (touched === 'all') {
+        await DataVersions.raiseAll(tx);
+      } else {
+        await DataVersions.raise(tx, touched);
+      }
       const deleteFrom = async (type: DeliveryEventType) => {
         const query = tx(recordTables[type]);
         filters[type](query, name => name);
