@@ -29,7 +29,10 @@ exports.up = async function up(knex) {
     const rows = await knex(name).distinct('entity_ref');
     rows.forEach(row => refs.add(row.entity_ref));
   }
-  const rows = [...refs].map(entityRef => ({ entity_ref: entityRef, version: 1 }));
+  const rows = [...refs].map(entityRef => ({
+    entity_ref: entityRef,
+    version: 1,
+  }));
   for (let i = 0; i < rows.length; i += 500) {
     await knex('delivery_data_versions').insert(rows.slice(i, i + 500));
   }

@@ -329,20 +329,20 @@ export class DeliveryStore {
       };
     return this.deleteWhere(
       {
-      deployment: before('finished_at', 'started_at'),
-      change: before('merged_at', 'first_commit_at'),
-      incident: (query, column) =>
-        query
-          .whereNotNull(column('resolved_at'))
-          .where(column('resolved_at'), '<', cutoff),
-      workItem: (query, column) =>
-        query
-          .whereNotNull(column('completed_at'))
-          .where(column('completed_at'), '<', cutoff),
-      sliSample: (query, column) =>
-        query.where(column('timestamp'), '<', cutoff),
-      qualitySnapshot: (query, column) =>
-        query.where(column('at'), '<', cutoff),
+        deployment: before('finished_at', 'started_at'),
+        change: before('merged_at', 'first_commit_at'),
+        incident: (query, column) =>
+          query
+            .whereNotNull(column('resolved_at'))
+            .where(column('resolved_at'), '<', cutoff),
+        workItem: (query, column) =>
+          query
+            .whereNotNull(column('completed_at'))
+            .where(column('completed_at'), '<', cutoff),
+        sliSample: (query, column) =>
+          query.where(column('timestamp'), '<', cutoff),
+        qualitySnapshot: (query, column) =>
+          query.where(column('at'), '<', cutoff),
       },
       'all',
     );

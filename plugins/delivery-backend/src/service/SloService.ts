@@ -62,10 +62,7 @@ export class SloService {
 
   private async compute(
     ref: string,
-    {
-      definitions,
-      errors,
-    }: Awaited<ReturnType<SloDefinitionReader['read']>>,
+    { definitions, errors }: Awaited<ReturnType<SloDefinitionReader['read']>>,
     now: Date,
   ): Promise<EntitySlos> {
     const results = await Promise.all(

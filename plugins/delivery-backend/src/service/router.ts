@@ -148,14 +148,16 @@ export async function createRouter(
   const readAccess = async (
     req: Request,
     entityRef?: string,
-  ): Promise<{ credentials: BackstageCredentials; access: EntityReadAccess }> => {
+  ): Promise<{
+    credentials: BackstageCredentials;
+    access: EntityReadAccess;
+  }> => {
     const credentials = await credentialsOf(req);
     const permission = deliveryScorecardReadPermission;
     const [decision] = entityRef
-      ? await permissions.authorize(
-          [{ permission, resourceRef: entityRef }],
-          { credentials },
-        )
+      ? await permissions.authorize([{ permission, resourceRef: entityRef }], {
+          credentials,
+        })
       : await permissions.authorizeConditional([{ permission }], {
           credentials,
         });
