@@ -37,6 +37,9 @@ import {
   readWebhookSettings,
 } from './webhooks/WebhookReceiver';
 
+/** Catalog lookups behind reads are reused this long when the read cache is on. */
+const ENTITY_SCOPE_TTL_MS = 30_000;
+
 /**
  * The delivery backend plugin: stores delivery records and serves the metrics computed from them.
  *
@@ -107,13 +110,16 @@ export const deliveryPlugin = createBackendPlugin({
         const store = await DeliveryStore.create(database);
         const ingestion = new EventIngestion(store);
         const { levels, targets } = readMetricSettings(config);
-        const entityScope = new EntityScope(catalog, auth);
+        const cacheEnabled =
+          config.getOptionalBoolean('delivery.cache.enabled') !== false;
+        const entityScope = new EntityScope(
+          catalog,
+          auth,
+          cacheEnabled ? ENTITY_SCOPE_TTL_MS : 0,
+        );
         const versions = new DataVersions(store.knex);
         const readCache = new ReadCache({
-          cache:
-            config.getOptionalBoolean('delivery.cache.enabled') === false
-              ? undefined
-              : cache,
+          cache: cacheEnabled ? cache : undefined,
           versions,
           logger,
         });
