@@ -191,8 +191,20 @@ export async function createRouter(
     };
     return { credentials, access };
   };
-  const readable = async (req: Request, entityRef?: string) =>
-    (await readAccess(req, entityRef)).credentials;
+  /** An entity's own reads (no rollup): the decision on that entity is all they need. */
+  const readable = async (req: Request, entityRef: string) => {
+    const credentials = await credentialsOf(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: deliveryScorecardReadPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to read delivery metrics of ${entityRef} (${deliveryScorecardReadPermission.name})`,
+      );
+    }
+    return credentials;
+  };
   /** The window and, when it ends now, the key a cached read of it is kept under. */
   const readOptions = (
     req: Request,
