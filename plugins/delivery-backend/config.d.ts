@@ -2,6 +2,14 @@ export interface Config {
   /** Settings of the Delivery Insights backend plugin. */
   delivery?: {
     /**
+     * Scorecards, time series and SLO status are cached in the backend's cache service
+     * (`backend.cache`), keyed by the data version of the entities they count. Default true;
+     * false computes every read.
+     */
+    cache?: {
+      enabled?: boolean;
+    };
+    /**
      * The organisation's targets, overriding the defaults of docs/metrics.md. Each value is the
      * threshold; the comparison (at least / at most) is the metric's own. Entities and groups
      * override them with `delivery-insights.io/target-<metric>` annotations.

@@ -31,6 +31,7 @@ const { values: flags } = parseArgs({
     url: { type: 'string' },
     token: { type: 'string' },
     sqlite: { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
     port: { type: 'string', default: '7117' },
     components: { type: 'string', default: '200' },
     groups: { type: 'string', default: '10' },
@@ -52,6 +53,7 @@ if (flags.help) {
   --token T            a token it accepts (or DELIVERY_LOAD_TOKEN); records are written with
                        source "${SOURCE}" and the scorecards read are those of its catalog
   --sqlite             start the backend on SQLite files instead of PostgreSQL
+  --no-cache           start the backend with delivery.cache.enabled: false (every read computes)
   --port N             port of the started backend (default 7117)
   --components N, --groups N   size of the seeded catalog (default 200 components, 10 teams)
   --batch-size N       events per ingestion request (default 100)
@@ -177,7 +179,10 @@ async function startBackend({ port, token, workDir }) {
         },
       ],
     },
-    delivery: { demoData: { enabled: false } },
+    delivery: {
+      demoData: { enabled: false },
+      cache: { enabled: !flags['no-cache'] },
+    },
   };
   const configFile = path.join(workDir, 'app-config.load.json');
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));

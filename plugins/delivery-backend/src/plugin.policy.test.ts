@@ -127,6 +127,8 @@ async function startBackend(
                 ? AuthorizeResult.ALLOW
                 : AuthorizeResult.DENY,
           })),
+        authorizeConditional: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
       }).factory,
       ...features,
     ],

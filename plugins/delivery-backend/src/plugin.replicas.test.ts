@@ -1,4 +1,6 @@
+import { cacheServiceFactory } from '@backstage/backend-defaults/cache';
 import { setupServer } from 'msw/node';
+import { randomUUID } from 'node:crypto';
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { Server } from 'node:http';
@@ -334,5 +336,98 @@ describeOnPostgres('two replicas on one PostgreSQL database', () => {
           .map((r, i) => r.startedAt - (ordered[i].endedAt ?? 0)),
       })}`,
     );
+  });
+
+  it('reads scorecards and time series through a shared Redis cache: never a stale number after an ingestion on either replica', async () => {
+    const { a, b, knex } = await startPair(
+      {
+        backend: {
+          cache: {
+            store: 'redis',
+            connection: 'redis://127.0.0.1:6379',
+            // Other runs share this Redis: their keys must not meet ours.
+            redis: { client: { namespace: `delivery-test-${randomUUID()}` } },
+          },
+        },
+      },
+      () => [cacheServiceFactory],
+    );
+    const window = 'from=2026-10-01T00:00:00.000Z&to=2026-10-31T00:00:00.000Z';
+    const reads = [
+      `entities/component/default/checkout-service/scorecard?${window}`,
+      `entities/group/default/team-checkout/scorecard?${window}`,
+      `organization/scorecard?${window}`,
+      // No `to`: a sliding window, cached under the request instead of its instants.
+      `entities/group/default/team-checkout/scorecard`,
+    ];
+    const deployments = (body: any) => body.dora.deploymentFrequency.sampleSize;
+    const deploymentOn = (n: number, at: number) => ({
+      type: 'deployment',
+      source: 'cache',
+      id: `d-${n}`,
+      entityRef: CHECKOUT,
+      environment: 'production',
+      status: 'success',
+      finishedAt: new Date(at).toISOString(),
+    });
+    const servers = [a.server, b.server];
+    for (let n = 1; n <= 6; n++) {
+      const writer = servers[n % 2];
+      await request(writer)
+        .post('/api/delivery/events')
+        .send({
+          events: [
+            deploymentOn(n, Date.UTC(2026, 9, 10, n)),
+            // Also one inside the sliding window (the last 30 days).
+            deploymentOn(100 + n, Date.now() - n * 3_600_000),
+          ],
+        })
+        .expect(200);
+      for (const server of servers) {
+        for (const path of reads) {
+          const first = await request(server)
+            .get(`/api/delivery/${path}`)
+            .expect(200);
+          const second = await request(server)
+            .get(`/api/delivery/${path}`)
+            .expect(200);
+          expect({ path, n: deployments(first.body) }).toEqual({ path, n });
+          expect(deployments(second.body)).toBe(n);
+        }
+        const series = await request(server)
+          .get(
+            `/api/delivery/entities/group/default/team-checkout/timeseries?metric=deploymentFrequency&bucket=week&${window}`,
+          )
+          .expect(200);
+        expect(
+          series.body.points.reduce(
+            (sum: number, p: { sampleSize: number }) => sum + p.sampleSize,
+            0,
+          ),
+        ).toBe(n);
+      }
+    }
+
+    // The reads were served from the cache: records removed behind the plugin's back (no
+    // version raised) still show, on both replicas...
+    await knex('delivery_deployments').where({ source: 'cache' }).delete();
+    for (const server of servers) {
+      const cached = await request(server)
+        .get(`/api/delivery/${reads[1]}`)
+        .expect(200);
+      expect(deployments(cached.body)).toBe(6);
+    }
+    // ...while a deletion through the API raises the version and every replica recomputes.
+    await request(a.server)
+      .delete(`/api/delivery/records?source=cache`)
+      .expect(200);
+    for (const server of servers) {
+      for (const path of reads) {
+        const fresh = await request(server)
+          .get(`/api/delivery/${path}`)
+          .expect(200);
+        expect(deployments(fresh.body)).toBe(0);
+      }
+    }
   });
 });

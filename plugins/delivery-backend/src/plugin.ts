@@ -15,6 +15,8 @@ import { MetricInputsQuery } from './database/MetricInputsQuery';
 import { SliSampleQuery } from './database/SliSampleQuery';
 import { RecordListQuery } from './database/RecordListQuery';
 import { EntityScope } from './service/EntityScope';
+import { DataVersions } from './database/DataVersions';
+import { ReadCache } from './service/ReadCache';
 import { readMetricSettings } from './service/metricSettings';
 import { readRetentionDays, scheduleRetention } from './service/retention';
 import { createRouter } from './service/router';
@@ -37,6 +39,9 @@ import {
   createWebhookRouter,
   readWebhookSettings,
 } from './webhooks/WebhookReceiver';
+
+/** Catalog lookups behind reads are reused this long when the read cache is on. */
+const ENTITY_SCOPE_TTL_MS = 30_000;
 
 /**
  * The delivery backend plugin: stores delivery records and serves the metrics computed from them.
@@ -74,6 +79,7 @@ export const deliveryPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auth: coreServices.auth,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -88,6 +94,7 @@ export const deliveryPlugin = createBackendPlugin({
       },
       async init({
         auth,
+        cache,
         catalog,
         config,
         database,
@@ -116,7 +123,19 @@ export const deliveryPlugin = createBackendPlugin({
           undefined,
           settings.productionEnvironments,
         );
-        const entityScope = new EntityScope(catalog, auth);
+        const cacheEnabled =
+          config.getOptionalBoolean('delivery.cache.enabled') !== false;
+        const entityScope = new EntityScope(
+          catalog,
+          auth,
+          cacheEnabled ? ENTITY_SCOPE_TTL_MS : 0,
+        );
+        const versions = new DataVersions(store.knex);
+        const readCache = new ReadCache({
+          cache: cacheEnabled ? cache : undefined,
+          versions,
+          logger,
+        });
         const slos = new SloService({
           entityScope,
           definitions: new SloDefinitionReader(
@@ -126,6 +145,7 @@ export const deliveryPlugin = createBackendPlugin({
           samples: new SliSampleQuery(store.knex),
           prometheus: PrometheusSliSource.fromConfig(config),
           logger,
+          cache: readCache,
         });
         const errorBudgetPolicy = readErrorBudgetPolicy(config);
         const policyExceptions = new PolicyExceptionStore(store.knex);
@@ -142,6 +162,8 @@ export const deliveryPlugin = createBackendPlugin({
           metricInputs,
           recordLists,
           settings,
+          versions,
+          cache: readCache,
         });
         const reports = new ReportService({
           config,

@@ -159,6 +159,11 @@ export type Scorecard = {
   flow: Record<FlowMetricKey, MetricValue>;
   quality: Record<QualityMetricKey, MetricValue>;
   dataQuality: DataQuality;
+  /**
+   * Entities of the rollup (a group's services, the organisation) whose records were left out
+   * because the caller may not read their delivery metrics; set by the delivery API.
+   */
+  hiddenEntities?: number;
 };
 
 /** A production deployment behind deployment frequency and change failure rate. @public */

@@ -1,14 +1,19 @@
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
- * Allows reading delivery metrics and the records behind them: scorecards (entity, batch and
- * organisation), time series, record lists and SLOs.
+ * Allows reading an entity's delivery metrics and the records behind them: scorecards, time
+ * series, record lists and SLOs. A resource permission on catalog entities (as the catalog's own
+ * `catalog.entity.read`), so a policy may answer with catalog conditions (`isEntityOwner`, ...):
+ * entity reads are authorized for that entity, and group and organisation rollups count only
+ * the entities the caller may read.
  *
  * @public
  */
 export const deliveryScorecardReadPermission = createPermission({
   name: 'delivery.scorecard.read',
   attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
 /**

@@ -45,6 +45,13 @@ export async function startDeliveryBackend(
                   options.permission ??
                   AuthorizeResult.ALLOW,
               })),
+            authorizeConditional: async requests =>
+              requests.map(({ permission }) => ({
+                result:
+                  options.permissions?.[permission.name] ??
+                  options.permission ??
+                  AuthorizeResult.ALLOW,
+              })),
           }).factory
         : mockServices.permissions.factory({
             result: options.permission ?? AuthorizeResult.ALLOW,

@@ -1,3 +1,4 @@
+import { DataVersions } from './DataVersions';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -289,6 +290,10 @@ export class DeliveryStore {
           linkedChanges.without(storedChanges),
         );
       }
+      await DataVersions.raise(
+        tx,
+        events.map(event => event.entityRef),
+      );
     });
     return counts;
   }
@@ -306,14 +311,17 @@ export class DeliveryStore {
       if (source !== undefined) query.where(column('source'), source);
       if (entityRef !== undefined) query.where(column('entity_ref'), entityRef);
     };
-    return this.deleteWhere({
-      deployment: filter,
-      change: filter,
-      incident: filter,
-      workItem: filter,
-      sliSample: filter,
-      qualitySnapshot: filter,
-    });
+    return this.deleteWhere(
+      {
+        deployment: filter,
+        change: filter,
+        incident: filter,
+        workItem: filter,
+        sliSample: filter,
+        qualitySnapshot: filter,
+      },
+      source === undefined ? [entityRef!] : 'all',
+    );
   }
 
   /**
@@ -332,27 +340,39 @@ export class DeliveryStore {
           cutoff,
         ]);
       };
-    return this.deleteWhere({
-      deployment: before('finished_at', 'started_at'),
-      change: before('merged_at', 'first_commit_at'),
-      incident: (query, column) =>
-        query
-          .whereNotNull(column('resolved_at'))
-          .where(column('resolved_at'), '<', cutoff),
-      workItem: (query, column) =>
-        query
-          .whereNotNull(column('completed_at'))
-          .where(column('completed_at'), '<', cutoff),
-      sliSample: (query, column) =>
-        query.where(column('timestamp'), '<', cutoff),
-      qualitySnapshot: (query, column) =>
-        query.where(column('at'), '<', cutoff),
-    });
+    return this.deleteWhere(
+      {
+        deployment: before('finished_at', 'started_at'),
+        change: before('merged_at', 'first_commit_at'),
+        incident: (query, column) =>
+          query
+            .whereNotNull(column('resolved_at'))
+            .where(column('resolved_at'), '<', cutoff),
+        workItem: (query, column) =>
+          query
+            .whereNotNull(column('completed_at'))
+            .where(column('completed_at'), '<', cutoff),
+        sliSample: (query, column) =>
+          query.where(column('timestamp'), '<', cutoff),
+        qualitySnapshot: (query, column) =>
+          query.where(column('at'), '<', cutoff),
+      },
+      'all',
+    );
   }
 
-  private async deleteWhere(filters: RecordFilters): Promise<DeletionCounts> {
+  /** `touched`: the entities whose data version the deletion raises. */
+  private async deleteWhere(
+    filters: RecordFilters,
+    touched: string[] | 'all',
+  ): Promise<DeletionCounts> {
     return this.knex.transaction(async tx => {
       await advisoryLock(tx, 'writers');
+      if (touched === 'all') {
+        await DataVersions.raiseAll(tx);
+      } else {
+        await DataVersions.raise(tx, touched);
+      }
       const deleteFrom = async (type: DeliveryEventType) => {
         const query = tx(recordTables[type]);
         filters[type](query, name => name);

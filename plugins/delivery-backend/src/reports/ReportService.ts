@@ -5,7 +5,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   MetricKey,
   MetricUnit,
@@ -30,6 +30,7 @@ import {
   targetOverridesFromAnnotations,
 } from '../metrics';
 import { EntityScope, ResolvedScope } from '../service/EntityScope';
+import { EntityReadAccess, readAll } from '../service/ReadAccess';
 import { ScorecardService } from '../service/ScorecardService';
 import { SloService } from '../service/SloService';
 import { runbookInputFromEntity } from './runbookInput';
@@ -79,8 +80,15 @@ export class ReportService {
       levels: LevelThresholds;
       targets: MetricTargets;
       now?: () => Date;
+      /** The entities the caller may read; a report needs every entity it counts. */
+      access?: EntityReadAccess;
     },
   ) {}
+
+  /** This service for a caller who may read only some entities. */
+  forCaller(access: EntityReadAccess): ReportService {
+    return access.all ? this : new ReportService({ ...this.options, access });
+  }
 
   async render(request: ReportRequest): Promise<RenderedReport> {
     const locale = reportLocale(request.language);
@@ -238,8 +246,19 @@ export class ReportService {
     }
   }
 
-  private resolve(entityRef: string) {
-    return this.options.entityScope.resolve(entityRef);
+  private async resolve(entityRef: string) {
+    const scope = await this.options.entityScope.resolve(entityRef);
+    const access = this.options.access ?? readAll;
+    if (!access.all) {
+      const readable = await access.readable(scope.entityRefs);
+      const hidden = scope.entityRefs.length - readable.length;
+      if (hidden > 0) {
+        throw new NotAllowedError(
+          `Not allowed to read delivery metrics of ${hidden} of the ${scope.entityRefs.length} entities a report of ${scope.entityRef} counts (delivery.scorecard.read)`,
+        );
+      }
+    }
+    return scope;
   }
 
   private scorecard(

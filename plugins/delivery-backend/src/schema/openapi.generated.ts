@@ -151,7 +151,7 @@ export const spec = {
     "/organization/scorecard": {
       "get": {
         "operationId": "GetOrganizationScorecard",
-        "description": "Every metric over all records of the organisation. Requires the delivery.scorecard.read permission.",
+        "description": "Every metric over all records of the organisation the caller may read (delivery.scorecard.read, decided per entity when the policy answers with conditions); `hiddenEntities` counts the others.",
         "parameters": [
           {
             "$ref": "#/components/parameters/from"
@@ -179,7 +179,7 @@ export const spec = {
     "/scorecards": {
       "get": {
         "operationId": "GetScorecards",
-        "description": "Many entities' scorecards in one call, for team and organisation pages. Requires the delivery.scorecard.read permission.",
+        "description": "Many entities' scorecards in one call, for team and organisation pages. Requires delivery.scorecard.read for each entity (403 naming those denied); rollups count only readable parts.",
         "parameters": [
           {
             "name": "entityRef",
@@ -241,7 +241,7 @@ export const spec = {
     "/entities/{kind}/{namespace}/{name}/scorecard": {
       "get": {
         "operationId": "GetEntityScorecard",
-        "description": "Every metric of an entity over [from, to) (default the last 30 days) and the previous window of equal length. A System counts its components' records, a Group everything it owns. Requires the delivery.scorecard.read permission.",
+        "description": "Every metric of an entity over [from, to) (default the last 30 days) and the previous window of equal length. A System counts its components' records, a Group everything it owns. Requires delivery.scorecard.read for the entity (a resource permission on catalog entities); a rollup counts only the parts the caller may read, `hiddenEntities` the others.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"
@@ -1374,6 +1374,11 @@ export const spec = {
                 }
               }
             }
+          },
+          "hiddenEntities": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Entities of the rollup left out because the caller may not read their delivery metrics."
           }
         }
       },
@@ -1593,6 +1598,11 @@ export const spec = {
             "additionalProperties": {
               "$ref": "#/components/schemas/MetricValue"
             }
+          },
+          "hiddenEntities": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Entities of the rollup (a group's or system's parts, the organisation) whose records were left out because the caller may not read their delivery metrics."
           }
         }
       },

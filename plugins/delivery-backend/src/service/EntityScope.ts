@@ -31,12 +31,35 @@ const targetsOf = (entity: Entity, relationType: string) =>
  * plugin (the CI token), and the catalog would refuse it.
  */
 export class EntityScope {
+  private readonly recent = new Map<
+    string,
+    { expires: number; scope: Promise<ResolvedScope> }
+  >();
+
+  /**
+   * @param ttlMs - how long a resolved scope is reused: every read resolves its entity, and the
+   * catalog's own processing loop takes longer than this to apply an ownership change anyway.
+   */
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
+    private readonly ttlMs = 0,
   ) {}
 
-  async resolve(entityRef: string): Promise<ResolvedScope> {
+  resolve(entityRef: string): Promise<ResolvedScope> {
+    if (this.ttlMs <= 0) return this.lookup(entityRef);
+    const now = Date.now();
+    const hit = this.recent.get(entityRef);
+    if (hit && hit.expires > now) return hit.scope;
+    if (this.recent.size > 10_000) this.recent.clear();
+    const scope = this.lookup(entityRef);
+    this.recent.set(entityRef, { expires: now + this.ttlMs, scope });
+    // An unknown entity or a failed lookup is asked again next time.
+    scope.catch(() => this.recent.delete(entityRef));
+    return scope;
+  }
+
+  private async lookup(entityRef: string): Promise<ResolvedScope> {
     const credentials = await this.auth.getOwnServiceCredentials();
     const entity = await this.catalog.getEntityByRef(entityRef, {
       credentials,

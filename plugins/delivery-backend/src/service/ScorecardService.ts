@@ -21,8 +21,11 @@ import {
   WindowInputs,
   WorkingCalendar,
 } from '../metrics';
+import { DataVersions } from '../database/DataVersions';
 import { EntityScope } from './EntityScope';
 import { MetricSettings } from './metricSettings';
+import { EntityReadAccess, readAll } from './ReadAccess';
+import { ReadCache } from './ReadCache';
 
 /**
  * Each bucket is one metric query: a year of days is the most a chart needs, and a two-year window
@@ -30,11 +33,29 @@ import { MetricSettings } from './metricSettings';
  */
 export const MAX_TIME_SERIES_BUCKETS = 366;
 
+/** How long a read of a fixed window is cached: its data version keeps it correct. */
+const FIXED_WINDOW_TTL_MS = 10 * 60_000;
+/** A window ending now slides: records age out of it by at most this while it is cached. */
+const SLIDING_WINDOW_TTL_MS = 30_000;
+
 type Scope = {
   entityRef: string | null;
   entityRefs: string[] | null;
   annotations?: Record<string, string>;
   calendar: WorkingCalendar;
+  /** Entities of the rollup the caller may not read, left out of `entityRefs`. */
+  hiddenEntities: number;
+};
+
+/** How a read is authorized and cached. */
+export type ReadOptions = {
+  /** The entities the caller may read; every one by default. */
+  access?: EntityReadAccess;
+  /**
+   * Set when the window ends now (no `to` given): the cache key then names the request, not the
+   * instants, and the value is kept for a short time only.
+   */
+  slidingWindowKey?: string;
 };
 
 /** The annotations that override the organisation's calendar for an entity and what it owns. */
@@ -70,24 +91,43 @@ export class ScorecardService {
       metricInputs: MetricInputsQuery;
       recordLists: RecordListQuery;
       settings: MetricSettings;
+      versions: DataVersions;
+      cache: ReadCache;
     },
   ) {}
 
-  async forEntity(entityRef: string, window: TimeWindow): Promise<Scorecard> {
-    return this.compute(await this.scope(entityRef), window);
+  async forEntity(
+    entityRef: string,
+    window: TimeWindow,
+    options: ReadOptions = {},
+  ): Promise<Scorecard> {
+    const scope = await this.scope(entityRef, options.access);
+    return this.cached('scorecard', scope, window, options, {}, () =>
+      this.compute(scope, window),
+    );
   }
 
-  async forOrganization(window: TimeWindow): Promise<Scorecard> {
-    return this.compute(this.organization(), window);
+  async forOrganization(
+    window: TimeWindow,
+    options: ReadOptions = {},
+  ): Promise<Scorecard> {
+    const scope = await this.organizationScope(options.access);
+    return this.cached('scorecard', scope, window, options, {}, () =>
+      this.compute(scope, window),
+    );
   }
 
+  /** The points of a time series, and how many entities of the rollup were left out. */
   async timeSeries(
     entityRef: string | null,
     metric: TimeSeriesMetric,
     window: TimeWindow,
     bucketSize: BucketSize,
-  ): Promise<TimeSeriesPoint[]> {
-    const scope = entityRef ? await this.scope(entityRef) : this.organization();
+    options: ReadOptions = {},
+  ): Promise<{ points: TimeSeriesPoint[]; hiddenEntities: number }> {
+    const scope = entityRef
+      ? await this.scope(entityRef, options.access)
+      : await this.organizationScope(options.access);
     const windows = calendarBuckets(
       window,
       bucketSize,
@@ -98,6 +138,22 @@ export class ScorecardService {
         `The window holds ${windows.length} ${bucketSize} buckets, at most ${MAX_TIME_SERIES_BUCKETS} are computed per time series: use bucket=week or a shorter window`,
       );
     }
+    const points = await this.cached(
+      'timeseries',
+      scope,
+      window,
+      options,
+      { metric, bucketSize },
+      () => this.points(scope, metric, windows),
+    );
+    return { points, hiddenEntities: scope.hiddenEntities };
+  }
+
+  private points(
+    scope: Scope,
+    metric: TimeSeriesMetric,
+    windows: TimeWindow[],
+  ): Promise<TimeSeriesPoint[]> {
     return Promise.all(
       windows.map(async bucket => {
         // A chart point needs no trend, so the bucket's own inputs stand in for the previous
@@ -121,10 +177,11 @@ export class ScorecardService {
   async records(
     entityRef: string | null,
     window: TimeWindow,
+    options: ReadOptions = {},
   ): Promise<ScorecardRecords> {
     const { entityRefs } = entityRef
-      ? await this.scope(entityRef)
-      : { entityRefs: null };
+      ? await this.scope(entityRef, options.access)
+      : await this.organizationScope(options.access);
     const lists = this.options.recordLists;
     const [changes, { incidents, dora }, excludedChanges] = await Promise.all([
       lists.changes(entityRefs, window),
@@ -173,34 +230,80 @@ export class ScorecardService {
     return { incidents: lists.incidents(rows, window, dora), dora };
   }
 
-  private organization(): Scope {
-    return {
-      entityRef: null,
-      entityRefs: null,
-      calendar: this.options.settings.calendar,
-    };
-  }
-
   /**
-   * The scope of an entity's scorecard and its calendar: the organisation's, overridden by the
-   * owner's annotations (not for a Group, whose own calendar is its teams'), then by the entity's.
+   * The scope of an entity's scorecard and its calendar (the organisation's, overridden by the
+   * owner's annotations, not for a Group, whose own calendar is its teams', then by the
+   * entity's), with the parts of its rollup the caller may read.
    */
-  private async scope(entityRef: string): Promise<Scope> {
+  private async scope(
+    entityRef: string,
+    access: EntityReadAccess = readAll,
+  ): Promise<Scope> {
     const { entityScope, settings } = this.options;
     const resolved = await entityScope.resolve(entityRef);
     const owner =
       resolved.entity.kind.toLocaleLowerCase('en-US') === 'group'
         ? undefined
         : await entityScope.owner(resolved.entity);
+    const parts = resolved.entityRefs.filter(r => r !== resolved.entityRef);
+    const readable =
+      access.all || parts.length === 0 ? parts : await access.readable(parts);
     return {
       entityRef: resolved.entityRef,
-      entityRefs: resolved.entityRefs,
+      entityRefs: [resolved.entityRef, ...readable].sort(),
       annotations: resolved.entity.metadata.annotations,
       calendar: calendarOf(
         resolved.entity,
         calendarOf(owner, settings.calendar),
       ),
+      hiddenEntities: parts.length - readable.length,
     };
+  }
+
+  /** Every entity with records, or those the caller may read of them. */
+  private async organizationScope(
+    access: EntityReadAccess = readAll,
+  ): Promise<Scope> {
+    const { calendar } = this.options.settings;
+    if (access.all) {
+      return { entityRef: null, entityRefs: null, hiddenEntities: 0, calendar };
+    }
+    const all = await this.options.versions.entityRefs();
+    const readable = await access.readable(all);
+    return {
+      entityRef: null,
+      entityRefs: readable.sort(),
+      hiddenEntities: all.length - readable.length,
+      calendar,
+    };
+  }
+
+  private cached<T>(
+    kind: string,
+    scope: Scope,
+    window: TimeWindow,
+    options: ReadOptions,
+    request: Record<string, string>,
+    compute: () => Promise<T>,
+  ): Promise<T> {
+    const sliding = options.slidingWindowKey !== undefined;
+    return this.options.cache.read(
+      kind,
+      {
+        entityRefs: scope.entityRefs,
+        key: {
+          ...request,
+          entityRef: scope.entityRef,
+          annotations: scope.annotations ?? null,
+          calendar: JSON.stringify(scope.calendar),
+          window: sliding
+            ? `sliding:${options.slidingWindowKey}`
+            : `${window.from.toISOString()}/${window.to.toISOString()}`,
+        },
+        ttlMs: sliding ? SLIDING_WINDOW_TTL_MS : FIXED_WINDOW_TTL_MS,
+      },
+      compute,
+    );
   }
 
   private async compute(scope: Scope, window: TimeWindow): Promise<Scorecard> {
@@ -208,7 +311,10 @@ export class ScorecardService {
       this.options.metricInputs.read(scope.entityRefs, window),
       this.options.metricInputs.read(scope.entityRefs, previousWindow(window)),
     ]);
-    return this.scorecardFrom(scope, window, current, previous);
+    return {
+      ...this.scorecardFrom(scope, window, current, previous),
+      hiddenEntities: scope.hiddenEntities,
+    };
   }
 
   private scorecardFrom(

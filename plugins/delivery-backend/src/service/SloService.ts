@@ -15,6 +15,10 @@ import {
   SliSourceError,
 } from '../slo/prometheus/PrometheusSliSource';
 import { EntityScope } from './EntityScope';
+import { ReadCache } from './ReadCache';
+
+/** SLO status is computed for now: a cached one is at most this old (or older data than ingested never). */
+const SLO_STATUS_TTL_MS = 30_000;
 
 /** The SLOs a service defines, each with its error budget, burn rates and alert state now. */
 export class SloService {
@@ -27,14 +31,40 @@ export class SloService {
       /** The SLI data of SLOs whose source is Prometheus. */
       prometheus: PrometheusSliSource;
       logger: LoggerService;
+      /** Without it every read computes (tests that pin `now`). */
+      cache?: ReadCache;
     },
   ) {}
 
-  async forEntity(entityRef: string, now = new Date()): Promise<EntitySlos> {
+  /**
+   * The entity's SLO status. Cached by its data version when every SLO reads ingested samples;
+   * Prometheus data has no version here, so SLOs reading it are computed on each request.
+   */
+  async forEntity(entityRef: string, now?: Date): Promise<EntitySlos> {
     const { entity, entityRef: ref } = await this.options.entityScope.resolve(
       entityRef,
     );
-    const { definitions, errors } = await this.options.definitions.read(entity);
+    const read = await this.options.definitions.read(entity);
+    const { cache } = this.options;
+    if (
+      !cache ||
+      now ||
+      read.definitions.some(d => d.source?.type === 'prometheus')
+    ) {
+      return this.compute(ref, read, now ?? new Date());
+    }
+    return cache.read(
+      'slos',
+      { entityRefs: [ref], key: read, ttlMs: SLO_STATUS_TTL_MS },
+      () => this.compute(ref, read, new Date()),
+    );
+  }
+
+  private async compute(
+    ref: string,
+    { definitions, errors }: Awaited<ReturnType<SloDefinitionReader['read']>>,
+    now: Date,
+  ): Promise<EntitySlos> {
     const results = await Promise.all(
       definitions.map(
         async (

@@ -12,6 +12,8 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
+import { EntityReadAccess, readAll } from './ReadAccess';
+import { ReadOptions } from './ScorecardService';
 import {
   DeliveryHealth,
   deliveryAdminPermission,
@@ -136,8 +138,84 @@ export async function createRouter(
     }
     return credentials;
   };
-  const readable = (req: Request) =>
-    authorized(req, deliveryScorecardReadPermission, 'read delivery metrics');
+  /**
+   * Authorizes a read of delivery metrics: of `entityRef` when given (a resource permission on
+   * catalog entities, so the policy's catalog conditions decide), and answers which other
+   * entities the caller may read, for rollups. A conditional decision is evaluated per entity
+   * by the permission framework (it asks the catalog, which owns the conditions' rules), in one
+   * batch per rollup.
+   */
+  const readAccess = async (
+    req: Request,
+    entityRef?: string,
+  ): Promise<{
+    credentials: BackstageCredentials;
+    access: EntityReadAccess;
+  }> => {
+    const credentials = await credentialsOf(req);
+    const permission = deliveryScorecardReadPermission;
+    const [decision] = entityRef
+      ? await permissions.authorize([{ permission, resourceRef: entityRef }], {
+          credentials,
+        })
+      : await permissions.authorizeConditional([{ permission }], {
+          credentials,
+        });
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(
+        `Not allowed to read delivery metrics${
+          entityRef ? ` of ${entityRef}` : ''
+        } (${permission.name})`,
+      );
+    }
+    const [overall] = entityRef
+      ? await permissions.authorizeConditional([{ permission }], {
+          credentials,
+        })
+      : [decision];
+    if (overall.result === AuthorizeResult.ALLOW) {
+      return { credentials, access: readAll };
+    }
+    const access: EntityReadAccess = {
+      all: false,
+      async readable(entityRefs) {
+        if (overall.result === AuthorizeResult.DENY) return [];
+        const decisions = await permissions.authorize(
+          entityRefs.map(ref => ({ permission, resourceRef: ref })),
+          { credentials },
+        );
+        return entityRefs.filter(
+          (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+        );
+      },
+    };
+    return { credentials, access };
+  };
+  /** An entity's own reads (no rollup): the decision on that entity is all they need. */
+  const readable = async (req: Request, entityRef: string) => {
+    const credentials = await credentialsOf(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: deliveryScorecardReadPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to read delivery metrics of ${entityRef} (${deliveryScorecardReadPermission.name})`,
+      );
+    }
+    return credentials;
+  };
+  /** The window and, when it ends now, the key a cached read of it is kept under. */
+  const readOptions = (
+    req: Request,
+    access: EntityReadAccess,
+  ): ReadOptions => ({
+    access,
+    slidingWindowKey:
+      typeof req.query.to === 'string'
+        ? undefined
+        : `${String(req.query.from ?? '')}`,
+  });
   const router = await createOpenApiRouter({
     middleware: [express.json({ limit: MAX_BODY_SIZE })],
   });
@@ -194,12 +272,13 @@ export async function createRouter(
   });
 
   router.get('/organization/scorecard', async (req, res) => {
-    await readable(req);
-    res.json(await scorecards.forOrganization(windowOf(req)));
+    const { access } = await readAccess(req);
+    res.json(
+      await scorecards.forOrganization(windowOf(req), readOptions(req, access)),
+    );
   });
 
   router.get('/scorecards', async (req, res) => {
-    await readable(req);
     const refs = [req.query.entityRef].flat();
     const entityRefs = refs.map((ref, index) =>
       parseEntityRefParam(
@@ -207,36 +286,68 @@ export async function createRouter(
         refs.length > 1 ? `entityRef[${index}]` : 'entityRef',
       ),
     );
+    const { credentials, access } = await readAccess(req);
+    const decisions = await permissions.authorize(
+      entityRefs.map(ref => ({
+        permission: deliveryScorecardReadPermission,
+        resourceRef: ref,
+      })),
+      { credentials },
+    );
+    const denied = entityRefs.filter(
+      (_, i) => decisions[i].result !== AuthorizeResult.ALLOW,
+    );
+    if (denied.length > 0) {
+      throw new NotAllowedError(
+        `Not allowed to read delivery metrics of ${denied.join(', ')} (${
+          deliveryScorecardReadPermission.name
+        })`,
+      );
+    }
     const window = windowOf(req);
     const items = await Promise.all(
-      entityRefs.map(ref => scorecards.forEntity(ref, window)),
+      entityRefs.map(ref =>
+        scorecards.forEntity(ref, window, readOptions(req, access)),
+      ),
     );
     res.json({ items });
   });
 
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
-    await readable(req);
-    res.json(await scorecards.forEntity(entityRefOf(req), windowOf(req)));
+    const entityRef = entityRefOf(req);
+    const { access } = await readAccess(req, entityRef);
+    res.json(
+      await scorecards.forEntity(
+        entityRef,
+        windowOf(req),
+        readOptions(req, access),
+      ),
+    );
   });
 
   router.get(
     '/entities/:kind/:namespace/:name/timeseries',
     async (req, res) => {
-      await readable(req);
+      const entityRef = entityRefOf(req);
+      const { access } = await readAccess(req, entityRef);
       const { metric, bucket = 'week' } = req.query;
-      const points = await scorecards.timeSeries(
-        entityRefOf(req),
+      const { points, hiddenEntities } = await scorecards.timeSeries(
+        entityRef,
         metric,
         windowOf(req),
         bucket,
+        readOptions(req, access),
       );
-      res.json({ metric, bucket, points });
+      res.json({ metric, bucket, points, hiddenEntities });
     },
   );
 
   router.get('/entities/:kind/:namespace/:name/records', async (req, res) => {
-    await readable(req);
-    const records = await scorecards.records(entityRefOf(req), windowOf(req));
+    const entityRef = entityRefOf(req);
+    const { access } = await readAccess(req, entityRef);
+    const records = await scorecards.records(entityRef, windowOf(req), {
+      access,
+    });
     res.json({
       ...records,
       deployments: await policies.annotateDeployments(records.deployments),
@@ -244,19 +355,19 @@ export async function createRouter(
   });
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
-    await readable(req);
+    await readable(req, entityRefOf(req));
     res.json(await slos.forEntity(entityRefOf(req)));
   });
 
   router.get('/entities/:kind/:namespace/:name/oncall', async (req, res) => {
-    await readable(req);
+    await readable(req, entityRefOf(req));
     res.json(await providers.onCall(entityRefOf(req)));
   });
 
   router.get(
     '/entities/:kind/:namespace/:name/deploy-gate',
     async (req, res) => {
-      await readable(req);
+      await readable(req, entityRefOf(req));
       const { deploymentId } = req.query;
       res.json(await policies.gate(entityRefOf(req), { deploymentId }));
     },
@@ -265,7 +376,7 @@ export async function createRouter(
   router.get(
     '/entities/:kind/:namespace/:name/policy/exceptions',
     async (req, res) => {
-      await readable(req);
+      await readable(req, entityRefOf(req));
       res.json({
         items: await policies.listExceptions(entityRefOf(req)),
       });
@@ -275,7 +386,7 @@ export async function createRouter(
   router.post(
     '/entities/:kind/:namespace/:name/policy/exceptions',
     async (req, res) => {
-      const credentials = await readable(req);
+      const credentials = await readable(req, entityRefOf(req));
       const now = new Date();
       const request = parseExceptionRequest(req.body, now);
       const [decision] = await permissions.authorize(
@@ -326,15 +437,18 @@ export async function createRouter(
   }
 
   router.get('/sync-status', async (req, res) => {
-    await readable(req);
     const { provider, entityRef } = req.query;
-    res.json({
-      items: await providers.syncStatus({
-        provider,
-        entityRef:
-          entityRef === undefined ? undefined : parseEntityRefParam(entityRef),
-      }),
+    const normalizedRef =
+      entityRef === undefined ? undefined : parseEntityRefParam(entityRef);
+    const { access } = await readAccess(req, normalizedRef);
+    const items = await providers.syncStatus({
+      provider,
+      entityRef: normalizedRef,
     });
+    const readableRefs = new Set(
+      await access.readable([...new Set(items.map(item => item.entityRef))]),
+    );
+    res.json({ items: items.filter(item => readableRefs.has(item.entityRef)) });
   });
 
   router.post('/providers/:provider/backfill', async (req, res) => {
@@ -357,9 +471,11 @@ export async function createRouter(
   });
 
   router.get('/reports/:report', async (req, res) => {
-    await readable(req);
+    const { access } = await readAccess(req);
     const request = parseReportRequest(req.params.report, req.query);
-    const { fileName, markdown } = await reports.render(request);
+    const { fileName, markdown } = await reports
+      .forCaller(access)
+      .render(request);
     res
       .status(200)
       .type('text/markdown; charset=utf-8')
