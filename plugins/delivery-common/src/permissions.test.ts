@@ -38,7 +38,7 @@ describe('delivery permissions', () => {
     );
   });
 
-  it('lists every permission exactly once, all basic (not tied to a resource type)', () => {
+  it('lists every permission exactly once: reading is a catalog-entity resource permission, the others are basic', () => {
     const names = deliveryPermissions.map(p => p.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names.sort()).toEqual([
@@ -48,8 +48,12 @@ describe('delivery permissions', () => {
       'delivery.scorecard.read',
     ]);
     for (const permission of deliveryPermissions) {
-      expect(permission.type).toBe('basic');
-      expect(isResourcePermission(permission)).toBe(false);
+      if (permission === deliveryScorecardReadPermission) {
+        expect(isResourcePermission(permission, 'catalog-entity')).toBe(true);
+      } else {
+        expect(permission.type).toBe('basic');
+        expect(isResourcePermission(permission)).toBe(false);
+      }
     }
   });
 });
