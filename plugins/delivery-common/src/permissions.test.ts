@@ -47,13 +47,16 @@ describe('delivery permissions', () => {
       'delivery.policy.exception',
       'delivery.scorecard.read',
     ]);
-    for (const permission of deliveryPermissions) {
-      if (permission === deliveryScorecardReadPermission) {
-        expect(isResourcePermission(permission, 'catalog-entity')).toBe(true);
-      } else {
-        expect(permission.type).toBe('basic');
-        expect(isResourcePermission(permission)).toBe(false);
-      }
-    }
+    expect(
+      deliveryPermissions.map(p => [p.name, p.type, isResourcePermission(p)]),
+    ).toEqual([
+      ['delivery.scorecard.read', 'resource', true],
+      ['delivery.events.create', 'basic', false],
+      ['delivery.admin', 'basic', false],
+      ['delivery.policy.exception', 'basic', false],
+    ]);
+    expect(
+      isResourcePermission(deliveryScorecardReadPermission, 'catalog-entity'),
+    ).toBe(true);
   });
 });
