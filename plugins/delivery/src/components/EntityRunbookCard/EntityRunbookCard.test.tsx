@@ -232,7 +232,7 @@ describe('EntityRunbookCard', () => {
     await renderCard(checkoutService, 'ru');
 
     expect(
-      await screen.findByRole('heading', { name: 'Runbook и дежурство' }),
+      await screen.findByRole('heading', { name: 'Ранбук и дежурство' }),
     ).toBeInTheDocument();
     expect(screen.getByText('У сервиса нет runbook')).toBeInTheDocument();
     expect(
