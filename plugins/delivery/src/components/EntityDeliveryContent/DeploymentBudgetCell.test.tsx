@@ -74,7 +74,7 @@ describe('DeploymentBudgetCell', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        /^availability: за 2 ч после релиза израсходовано 12 % бюджета, за 2 ч до него — 3 %$/,
+        /^availability: за 2 ч после релиза израсходовано 12 % бюджета, за 2 ч до него — 3 %$/,
       ),
     ).toBeInTheDocument();
   });

@@ -234,9 +234,9 @@ describe('EntityRunbookCard', () => {
     expect(
       await screen.findByRole('heading', { name: 'Ранбук и дежурство' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('У сервиса нет runbook')).toBeInTheDocument();
+    expect(screen.getByText('У сервиса нет ранбука')).toBeInTheDocument();
     expect(
-      screen.getByRole('button', { name: 'Создать runbook' }),
+      screen.getByRole('button', { name: 'Создать ранбук' }),
     ).toBeInTheDocument();
     expect(await screen.findByRole('alert')).toHaveTextContent(
       '2 источника дежурств не ответили',

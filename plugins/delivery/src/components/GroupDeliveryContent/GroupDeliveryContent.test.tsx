@@ -353,7 +353,9 @@ describe('GroupDeliveryContent', () => {
     expect(within(frequency).getByText('4 замера')).toBeInTheDocument();
     expect(
       within(
-        screen.getByRole('region', { name: 'Время восстановления сервиса (MTTR)' }),
+        screen.getByRole('region', {
+          name: 'Время восстановления сервиса (MTTR)',
+        }),
       ).getByText('2 замера · 1 открытый инцидент'),
     ).toBeInTheDocument();
   });

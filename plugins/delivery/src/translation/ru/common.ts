@@ -9,10 +9,14 @@ export const commonMessagesRu = {
   'common.openIncidents_few': '{{count}} открытых инцидента',
   'common.openIncidents_many': '{{count}} открытых инцидентов',
   'common.openIncidents_other': '{{count}} открытого инцидента',
-  'common.openRecoveries_one': '{{count}} неудачное развёртывание ещё не исправлено',
-  'common.openRecoveries_few': '{{count}} неудачных развёртывания ещё не исправлены',
-  'common.openRecoveries_many': '{{count}} неудачных развёртываний ещё не исправлены',
-  'common.openRecoveries_other': '{{count}} неудачного развёртывания ещё не исправлено',
+  'common.openRecoveries_one':
+    '{{count}} неудачное развёртывание ещё не исправлено',
+  'common.openRecoveries_few':
+    '{{count}} неудачных развёртывания ещё не исправлены',
+  'common.openRecoveries_many':
+    '{{count}} неудачных развёртываний ещё не исправлены',
+  'common.openRecoveries_other':
+    '{{count}} неудачного развёртывания ещё не исправлено',
   'common.previous': 'Предыдущий период: {{value}}',
   'common.noPrevious': 'Нет данных за предыдущий период',
   'common.targetMet': 'Цель достигнута',

@@ -5,7 +5,8 @@ export const entityMessagesRu = {
   'entity.p85': 'p85: {{value}}',
   'entity.statistic.mean': 'Среднее',
   'entity.statistic.median': 'Медиана',
-  'entity.deploymentDays': 'Дней с развёртываниями в медианную неделю: {{value}}',
+  'entity.deploymentDays':
+    'Дней с развёртываниями в медианную неделю: {{value}}',
   'entity.recovery':
     'Восстановление после неудачного развёртывания ({{statistic}}): {{value}}',
   'entity.howComputed.title': 'Как считаются показатели',

@@ -4,7 +4,8 @@ export const policyMessagesRu = {
   'policy.states.normal': 'Обычный режим: релизы разрешены',
   'policy.states.warn': 'Внимание: бюджет ошибок на исходе',
   'policy.states.freeze': 'Заморозка релизов: выпуск запрещён',
-  'policy.frozenWithException': 'Заморозка релизов: выпуск разрешён по исключению',
+  'policy.frozenWithException':
+    'Заморозка релизов: выпуск разрешён по исключению',
   'policy.reasonsLabel': 'Причины',
   'policy.activeException':
     'Действует исключение ({{kind}}) до {{until}}, одобрено: {{by}}',
