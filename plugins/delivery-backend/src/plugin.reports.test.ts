@@ -105,7 +105,7 @@ describe.each(testDatabases.eachSupportedId())(
       );
       expect(text).toContain('## На что обратить внимание');
       expect(text).toContain(
-        'К концу периода не закрыто: 1 инцидент. Открытые инциденты в среднее время восстановления не входят.',
+        'К концу периода не закрыто: 1 инцидент. Открытые инциденты в среднем времени восстановления (MTTR) не учитываются.',
       );
     });
 
@@ -325,7 +325,7 @@ describe.each(testDatabases.eachSupportedId())(
       expect(ru.headers['content-disposition']).toContain(
         'filename="runbook-checkout-service.md"',
       );
-      expect(ru.text).toContain('# Runbook: checkout-service');
+      expect(ru.text).toContain('# Ранбук: checkout-service');
       expect(ru.text).toContain('⚠ не указано');
       const en = await report(
         'runbook?entityRef=component:default/checkout-service&lang=en',
