@@ -115,7 +115,7 @@ test('the Russian interface formats numbers the Russian way', async ({
     'entities/component/default/checkout-service',
   );
   await expect(page.getByText('Показатели DORA').first()).toBeVisible();
-  await expect(page.getByText('Частота деплоев').first()).toBeVisible();
+  await expect(page.getByText('Частота развёртываний').first()).toBeVisible();
   const rate = toHumanValue(
     scorecard.dora.changeFailureRate.value!,
     scorecard.dora.changeFailureRate.unit,

@@ -72,7 +72,7 @@ test('every report of a service downloads from its Delivery tab, in Russian and 
 
   const runbook = await download(page, 'Runbook', 'Russian');
   expect(runbook.name).toBe('runbook-checkout-service.md');
-  expect(runbook.text).toMatch(/^# Runbook: checkout-service$/m);
+  expect(runbook.text).toMatch(/^# Ранбук: checkout-service$/m);
   expect(runbook.text).toContain('## 2. Владельцы');
 
   const pipeline = await download(page, 'Delivery pipeline', 'English');

@@ -95,17 +95,17 @@ describe.each(testDatabases.eachSupportedId())(
         'За период: 4 деплоя в продакшен, 3 выпущенных изменения, 3 новых инцидента.',
       );
       expect(text).toContain(
-        '| Частота деплоев | 0,18 в рабочий день | 4 | средний | ≥ 1 в рабочий день | ❌ не достигнута | 0 в рабочий день | ▲ лучше |',
+        '| Частота развёртываний | 0,18 в рабочий день | 4 | средний | ≥ 1 в рабочий день | ❌ не достигнута | 0 в рабочий день | ▲ лучше |',
       );
       expect(text).toContain(
-        '| Время внесения изменений (медиана) | 2 дня | 3 | высокий | < 24 часа | ❌ не достигнута |',
+        '| Время от коммита до продакшена (медиана) | 2 дня | 3 | высокий | < 24 часа | ❌ не достигнута |',
       );
       expect(text).toContain(
         '| Доля неудачных изменений | 50 % | 4 | низкий | < 5 % | ❌ не достигнута |',
       );
       expect(text).toContain('## На что обратить внимание');
       expect(text).toContain(
-        'К концу периода не закрыто: 1 инцидент. Открытые инциденты в среднее время восстановления не входят.',
+        'К концу периода не закрыто: 1 инцидент. Открытые инциденты в среднем времени восстановления (MTTR) не учитываются.',
       );
     });
 
@@ -311,7 +311,7 @@ describe.each(testDatabases.eachSupportedId())(
         '| Build | Coverage | Покрытие строк тестами > 80 % (цель организации > 80 %) | да |',
       );
       expect(text).toContain(
-        '| Canary | Lead time | Время внесения изменений (медиана) < 2 дня | нет, рекомендательная |',
+        '| Canary | Lead time | Время от коммита до продакшена (медиана) < 2 дня | нет, рекомендательная |',
       );
       expect(text).toContain('Максимальное время отката: 15 минут.');
       const missing = await report('process?name=hotfix', 404);
@@ -325,7 +325,7 @@ describe.each(testDatabases.eachSupportedId())(
       expect(ru.headers['content-disposition']).toContain(
         'filename="runbook-checkout-service.md"',
       );
-      expect(ru.text).toContain('# Runbook: checkout-service');
+      expect(ru.text).toContain('# Ранбук: checkout-service');
       expect(ru.text).toContain('⚠ не указано');
       const en = await report(
         'runbook?entityRef=component:default/checkout-service&lang=en',

@@ -168,7 +168,7 @@ describe('golden-path templates through the scaffolder dry-run API', () => {
     });
 
     const runbook = files['docs/runbook.md'];
-    expect(runbook).toContain('# Runbook: payments-api');
+    expect(runbook).toContain('# Ранбук: payments-api');
     expect(runbook).toContain('Accepts card payments for the web shop.');
     expect(runbook).toContain('- Первая линия (дежурный): payments-primary');
     expect(runbook).toContain(
@@ -255,7 +255,7 @@ describe('golden-path templates through the scaffolder dry-run API', () => {
       'docs/runbook.md',
     ]);
     const runbook = files['docs/runbook.md'];
-    expect(runbook).toContain('# Runbook: checkout-service');
+    expect(runbook).toContain('# Ранбук: checkout-service');
     expect(runbook).toContain('Takes the basket to a paid order.');
     expect(runbook).toContain(
       '| Команда-владелец | group:default/team-checkout |',

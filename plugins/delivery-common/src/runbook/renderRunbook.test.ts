@@ -51,7 +51,7 @@ const complete: RunbookInput = {
 describe('renderRunbook', () => {
   it('writes Russian by default with every section of a runbook', () => {
     const md = renderRunbook(complete);
-    expect(md.startsWith('# Runbook: payments-api\n')).toBe(true);
+    expect(md.startsWith('# Ранбук: payments-api\n')).toBe(true);
     for (const heading of [
       '## 1. Назначение сервиса',
       '## 2. Владельцы',

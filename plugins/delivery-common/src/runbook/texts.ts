@@ -83,7 +83,7 @@ function ruPlural(count: number, one: string, few: string, many: string) {
 
 const ru: RunbookTexts = {
   gap: '⚠ не указано',
-  title: service => `Runbook: ${service}`,
+  title: service => `Ранбук: ${service}`,
   gapsIntro:
     'Перед согласованием заполните разделы, в которых есть пробелы (отмечены «⚠ не указано»):',
   noGaps: 'Все разделы заполнены.',

@@ -22,7 +22,7 @@ describe('delivery:runbook:create examples', () => {
   it(`runs "${examples[0].description}"`, async () => {
     const ctx = await runExample(0);
     const text = workspace.content()!['runbook-payments-api.md'] as string;
-    expect(text).toContain('# Runbook: payments-api');
+    expect(text).toContain('# Ранбук: payments-api');
     expect(text).toContain('PaymentsHighErrorRate');
     expect(text).toContain('| postgres-payments | database | No payments |');
     expect(text).toContain('- RTO (допустимое время восстановления): 1 hour');

@@ -23,7 +23,7 @@ describe('delivery:runbook:create', () => {
       deployment: { strategy: 'blue-green' },
     });
     const text = workspace.content()!['runbook-payments-api.md'] as string;
-    expect(text).toContain('# Runbook: payments-api');
+    expect(text).toContain('# Ранбук: payments-api');
     expect(text).toContain(
       '| Команда-владелец | group:default/team-payments |',
     );

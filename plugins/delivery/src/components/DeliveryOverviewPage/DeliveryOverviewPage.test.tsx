@@ -422,7 +422,7 @@ describe('DeliveryOverviewPage', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByRole('img', {
-        name: /^Частота деплоев: элитный — 2, высокий — 1, средний — 0, низкий — 1, нет данных — 1\./,
+        name: /^Частота развёртываний: элитный — 2, высокий — 1, средний — 0, низкий — 1, нет данных — 1\./,
       }),
     ).toBeInTheDocument();
     expect(
@@ -430,7 +430,7 @@ describe('DeliveryOverviewPage', () => {
     ).toBeInTheDocument();
     expect((await screen.findAllByText('3 из 4')).length).toBe(2);
     expect(
-      region('Частота деплоев').getByText('1,2 в день'),
+      region('Частота развёртываний').getByText('1,2 в день'),
     ).toBeInTheDocument();
 
     await chooseFilter(/^Владелец/, 'team-payments');

@@ -396,7 +396,7 @@ describe('EntityDeliveryContent', () => {
 
     expect(
       await screen.findByRole('figure', {
-        name: 'Время внесения изменений',
+        name: 'Время от коммита до продакшена',
       }),
     ).toHaveAccessibleDescription('26 недель, последнее значение 1,5 дн.');
     expect(await screen.findByText('3 изменения')).toBeInTheDocument();

@@ -195,10 +195,10 @@ describe('SloSection', () => {
     );
     expect(
       screen.getByRole('figure', {
-        name: 'Checkout availability Скорость расхода по окнам, сейчас',
+        name: 'Checkout availability Текущая скорость расходования бюджета по интервалам',
       }),
     ).toHaveAccessibleDescription(
-      'Скорость расхода: 5 мин: 14,4×, 30 мин: 16,1×, 1 ч: 15,2×, 6 ч: 6,5×, 1 дн.: 2,1× и 3 дн.: 1,2×',
+      'Скорость расходования бюджета: 5 мин: 14,4×, 30 мин: 16,1×, 1 ч: 15,2×, 6 ч: 6,5×, 1 дн.: 2,1× и 3 дн.: 1,2×',
     );
     expect(
       screen.getByText('Не удалось прочитать 2 описания SLO'),

@@ -232,11 +232,11 @@ describe('EntityRunbookCard', () => {
     await renderCard(checkoutService, 'ru');
 
     expect(
-      await screen.findByRole('heading', { name: 'Runbook и дежурство' }),
+      await screen.findByRole('heading', { name: 'Ранбук и дежурство' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('У сервиса нет runbook')).toBeInTheDocument();
+    expect(screen.getByText('У сервиса нет ранбука')).toBeInTheDocument();
     expect(
-      screen.getByRole('button', { name: 'Создать runbook' }),
+      screen.getByRole('button', { name: 'Создать ранбук' }),
     ).toBeInTheDocument();
     expect(await screen.findByRole('alert')).toHaveTextContent(
       '2 источника дежурств не ответили',

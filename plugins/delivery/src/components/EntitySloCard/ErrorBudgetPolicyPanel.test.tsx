@@ -300,7 +300,9 @@ describe('the error-budget policy on the SLO card', () => {
     );
     await renderCard('ru');
     const panel = await policyPanel('Политика бюджета ошибок');
-    expect(panel.getByText('Заморозка: релизы запрещены')).toBeInTheDocument();
+    expect(
+      panel.getByText('Заморозка релизов: выпуск запрещён'),
+    ).toBeInTheDocument();
     expect(
       panel.getByText('5 запросов на исключение ждут решения'),
     ).toBeInTheDocument();
@@ -309,7 +311,7 @@ describe('the error-budget policy on the SLO card', () => {
     );
     expect(
       await screen.findByRole('dialog', {
-        name: 'Запрос исключения из заморозки',
+        name: 'Запрос на исключение из заморозки релизов',
       }),
     ).toBeInTheDocument();
   });

@@ -347,13 +347,15 @@ describe('GroupDeliveryContent', () => {
     ).toBeInTheDocument();
     expect(await screen.findByText('3 сервиса команды')).toBeInTheDocument();
     const frequency = await screen.findByRole('region', {
-      name: 'Частота деплоев',
+      name: 'Частота развёртываний',
     });
     expect(within(frequency).getByText('4 за 30 дней')).toBeInTheDocument();
     expect(within(frequency).getByText('4 замера')).toBeInTheDocument();
     expect(
       within(
-        screen.getByRole('region', { name: 'Время восстановления' }),
+        screen.getByRole('region', {
+          name: 'Время восстановления сервиса (MTTR)',
+        }),
       ).getByText('2 замера · 1 открытый инцидент'),
     ).toBeInTheDocument();
   });

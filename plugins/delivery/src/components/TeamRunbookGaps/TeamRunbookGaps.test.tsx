@@ -118,10 +118,10 @@ describe('TeamRunbookGaps', () => {
   it('says so when every service has both, in Russian', async () => {
     await renderGaps([complete], 'ru');
     expect(
-      await screen.findByText('У всех сервисов команды есть runbook и SLO'),
+      await screen.findByText('У всех сервисов команды есть ранбук и SLO'),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('heading', { name: 'Runbook и SLO' }),
+      screen.getByRole('heading', { name: 'Ранбуки и SLO' }),
     ).toBeInTheDocument();
   });
 });

@@ -9,10 +9,14 @@ export const commonMessagesRu = {
   'common.openIncidents_few': '{{count}} открытых инцидента',
   'common.openIncidents_many': '{{count}} открытых инцидентов',
   'common.openIncidents_other': '{{count}} открытого инцидента',
-  'common.openRecoveries_one': '{{count}} деплой ещё не восстановлен',
-  'common.openRecoveries_few': '{{count}} деплоя ещё не восстановлены',
-  'common.openRecoveries_many': '{{count}} деплоев ещё не восстановлены',
-  'common.openRecoveries_other': '{{count}} деплоя ещё не восстановлены',
+  'common.openRecoveries_one':
+    '{{count}} неудачное развёртывание ещё не исправлено',
+  'common.openRecoveries_few':
+    '{{count}} неудачных развёртывания ещё не исправлены',
+  'common.openRecoveries_many':
+    '{{count}} неудачных развёртываний ещё не исправлены',
+  'common.openRecoveries_other':
+    '{{count}} неудачного развёртывания ещё не исправлено',
   'common.previous': 'Предыдущий период: {{value}}',
   'common.noPrevious': 'Нет данных за предыдущий период',
   'common.targetMet': 'Цель достигнута',
@@ -30,14 +34,14 @@ export const commonMessagesRu = {
   'levels.medium': 'Средний',
   'levels.low': 'Низкий',
   'levels.none': 'Нет уровня',
-  'metrics.deploymentFrequency': 'Частота деплоев',
+  'metrics.deploymentFrequency': 'Частота развёртываний',
   'metrics.deploymentDaysPerWeek': 'Дней с деплоями в неделю',
-  'metrics.leadTime': 'Время внесения изменений',
+  'metrics.leadTime': 'Время от коммита до продакшена',
   'metrics.changeFailureRate': 'Доля неудачных изменений',
-  'metrics.timeToRestore': 'Время восстановления',
+  'metrics.timeToRestore': 'Время восстановления сервиса (MTTR)',
   'metrics.failedDeploymentRecoveryTime':
-    'Восстановление после неудачного деплоя',
-  'metrics.reworkRate': 'Доля внеплановых исправлений',
+    'Время восстановления после неудачного развёртывания',
+  'metrics.reworkRate': 'Доля внеплановых развёртываний (rework rate)',
   'metrics.cycleTime': 'Время цикла',
   'metrics.throughput': 'Пропускная способность',
   'metrics.wip': 'Работа в процессе',

@@ -5,20 +5,21 @@ export const entityMessagesRu = {
   'entity.p85': 'p85: {{value}}',
   'entity.statistic.mean': 'Среднее',
   'entity.statistic.median': 'Медиана',
-  'entity.deploymentDays': 'Типичная неделя: дней с деплоями — {{value}}',
+  'entity.deploymentDays':
+    'Дней с развёртываниями в медианную неделю: {{value}}',
   'entity.recovery':
-    'Восстановление после неудачного деплоя ({{statistic}}): {{value}}',
+    'Восстановление после неудачного развёртывания ({{statistic}}): {{value}}',
   'entity.howComputed.title': 'Как считаются показатели',
   'entity.howComputed.calendar':
-    'Частота деплоев считается на рабочий день: в периоде {{workingDays}} рабочих дн., часовой пояс {{timeZone}}, праздники: {{holidays}}. Уровень определяется по числу дней с деплоями в медианной полной неделе.',
+    'Частота развёртываний считается на рабочий день. Рабочих дней в периоде: {{workingDays}}, часовой пояс: {{timeZone}}, праздники: {{holidays}}. Уровень DORA определяется по числу дней с развёртываниями в медианной полной неделе.',
   'entity.howComputed.noHolidays': 'нет',
   'entity.howComputed.statistics':
-    'Время восстановления — среднее по закрытым инцидентам (MTTR); время внесения изменений и восстановление после неудачного деплоя — медианы. К внеплановым исправлениям относятся хотфиксы, откаты и деплои, устраняющие инциденты.',
+    'Время восстановления сервиса — среднее по закрытым инцидентам (MTTR); время от коммита до продакшена и время восстановления после неудачного развёртывания — медианы. Внеплановыми считаются хотфиксы, откаты и развёртывания, устраняющие инциденты.',
   'entity.howComputed.incidents':
-    'Инциденты за период: у {{declared}} источник указал вызвавший их деплой, {{inferred}} отнесены к последнему деплою того же сервиса за {{hours}} ч до начала инцидента, у {{none}} причина не установлена.',
-  'entity.howComputed.deployments': 'Деплои без изменений: {{count}}.',
+    'Инциденты за период: для {{declared}} источник указал вызвавшее их развёртывание, {{inferred}} отнесены к последнему развёртыванию того же сервиса в течение {{hours}} ч до начала инцидента, для {{none}} причина не установлена.',
+  'entity.howComputed.deployments': 'Развёртывания без изменений: {{count}}.',
   'entity.howComputed.excluded':
-    'Изменения, не учтённые во времени внесения (слиты или выкачены раньше первого коммита): {{count}}.',
+    'Изменения, не учтённые во времени от коммита до продакшена (дата слияния или развёртывания раньше первого коммита): {{count}}.',
   'entity.noData':
     'Нет данных о поставке для этой сущности с {{from}} по {{to}}.',
   'entity.howToConnect':
@@ -26,7 +27,7 @@ export const entityMessagesRu = {
   'entity.tab.title': 'Поставка',
   'entity.charts.title': 'Последние 6 месяцев по неделям',
   'entity.charts.description':
-    'Одна точка на неделю (недели начинаются в понедельник по часовому поясу календаря), независимо от выбранного выше периода. Пунктир — цель.',
+    'Одна точка на неделю (неделя начинается с понедельника по часовому поясу рабочего календаря), независимо от выбранного выше периода. Пунктир — цель.',
   'entity.charts.summary_one': '{{count}} неделя, последнее значение {{value}}',
   'entity.charts.summary_few': '{{count}} недели, последнее значение {{value}}',
   'entity.charts.summary_many':
@@ -46,10 +47,10 @@ export const entityMessagesRu = {
   'entity.charts.axisPercent': '%',
   'entity.charts.axisPer30Days': 'за 30 дней',
   'entity.charts.axisCount': 'количество',
-  'entity.histogram.title': 'Распределение времени внесения изменений',
+  'entity.histogram.title': 'Распределение времени от коммита до продакшена',
   'entity.histogram.description':
     'Изменения, впервые попавшие в продакшн за период, по времени от первого коммита до деплоя.',
-  'entity.histogram.bucket': 'Время внесения',
+  'entity.histogram.bucket': 'От коммита до продакшена',
   'entity.histogram.changes': 'Изменения',
   'entity.histogram.changeCount_one': '{{count}} изменение',
   'entity.histogram.changeCount_few': '{{count}} изменения',
@@ -91,7 +92,7 @@ export const entityMessagesRu = {
   'entity.records.changes.author': 'Автор',
   'entity.records.changes.firstCommit': 'Первый коммит',
   'entity.records.changes.deployed': 'Задеплоено',
-  'entity.records.changes.leadTime': 'Время внесения',
+  'entity.records.changes.leadTime': 'От коммита до продакшена',
   'entity.records.changes.deployment': 'Деплой',
   'entity.records.changes.empty':
     'За этот период изменений в продакшн не попало.',

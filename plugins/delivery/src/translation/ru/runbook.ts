@@ -1,11 +1,11 @@
 /** Strings of the runbook and on-call card and the team's runbook and SLO gaps (Russian). */
 export const runbookMessagesRu = {
-  'runbook.cardTitle': 'Runbook и дежурство',
-  'runbook.runbooks': 'Runbook',
-  'runbook.missing': 'У сервиса нет runbook',
+  'runbook.cardTitle': 'Ранбук и дежурство',
+  'runbook.runbooks': 'Ранбуки',
+  'runbook.missing': 'У сервиса нет ранбука',
   'runbook.missingHint':
-    'Во время инцидента он должен быть под рукой у дежурного. Добавьте ссылку с типом runbook или аннотацию {{annotation}}, либо создайте runbook по шаблону golden path.',
-  'runbook.create': 'Создать runbook',
+    'Во время инцидента он должен быть под рукой у дежурного. Добавьте ссылку с типом runbook или аннотацию {{annotation}}, либо создайте ранбук по шаблону golden path.',
+  'runbook.create': 'Создать ранбук',
   'runbook.rollback': 'Процедура отката',
   'runbook.noRollback': 'Нет ссылки на процедуру отката (тип ссылки rollback)',
   'runbook.dashboards': 'Дашборды',
@@ -24,21 +24,21 @@ export const runbookMessagesRu = {
   'runbook.onCall.providerErrors_other':
     '{{count}} источника дежурств не ответили',
   'runbook.onCall.providerError': '{{provider}}: {{message}}',
-  'runbook.team.heading': 'Runbook и SLO',
+  'runbook.team.heading': 'Ранбуки и SLO',
   'runbook.team.description':
-    'У каждого сервиса должны быть runbook, доступный в один клик, и SLO. У этих сервисов команды нет одного из них или обоих.',
-  'runbook.team.tableLabel': 'Сервисы команды без runbook или SLO',
+    'У каждого сервиса должны быть ранбук, доступный в один клик, и SLO. У этих сервисов команды нет одного из них или обоих.',
+  'runbook.team.tableLabel': 'Сервисы команды без ранбука или SLO',
   'runbook.team.summary_one':
-    'У {{count}} из {{total}} сервисов нет runbook или SLO',
+    'У {{count}} из {{total}} сервисов нет ранбука или SLO',
   'runbook.team.summary_few':
-    'У {{count}} из {{total}} сервисов нет runbook или SLO',
+    'У {{count}} из {{total}} сервисов нет ранбука или SLO',
   'runbook.team.summary_many':
-    'У {{count}} из {{total}} сервисов нет runbook или SLO',
+    'У {{count}} из {{total}} сервисов нет ранбука или SLO',
   'runbook.team.summary_other':
-    'У {{count}} из {{total}} сервисов нет runbook или SLO',
-  'runbook.team.complete': 'У всех сервисов команды есть runbook и SLO',
+    'У {{count}} из {{total}} сервисов нет ранбука или SLO',
+  'runbook.team.complete': 'У всех сервисов команды есть ранбук и SLO',
   'runbook.team.serviceColumn': 'Сервис',
-  'runbook.team.runbookColumn': 'Runbook',
+  'runbook.team.runbookColumn': 'Ранбук',
   'runbook.team.sloColumn': 'SLO',
   'runbook.team.actionColumn': 'Что сделать',
   'runbook.team.present': 'Есть',
