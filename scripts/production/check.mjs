@@ -555,10 +555,16 @@ async function checkBackend(baseUrl, token, backend) {
       dora.deploymentFrequency.sampleSize,
       4,
     );
+    // counted per working day of the calendar (docs/metrics.md)
+    expectEqual(
+      'deploymentFrequency.unit',
+      dora.deploymentFrequency.unit,
+      'per_working_day',
+    );
     expectEqual(
       'deploymentFrequency.value',
       dora.deploymentFrequency.value,
-      4 / days,
+      4 / scorecard.calendar.workingDaysInWindow,
     );
     // d4 rolled back, d3 caused an incident
     expectEqual('changeFailureRate.value', dora.changeFailureRate.value, 0.5);
@@ -566,7 +572,7 @@ async function checkBackend(baseUrl, token, backend) {
     expectEqual('leadTime.value (median hours)', dora.leadTime.value, 4);
     expectEqual('timeToRestore.value (hours)', dora.timeToRestore.value, 1.5);
     log(
-      `  deployments ${dora.deploymentFrequency.sampleSize} in ${days} days, change failure rate ${dora.changeFailureRate.value}, lead time ${dora.leadTime.value} h, time to restore ${dora.timeToRestore.value} h`,
+      `  deployments ${dora.deploymentFrequency.sampleSize} in ${days} days (${scorecard.calendar.workingDaysInWindow} working days), change failure rate ${dora.changeFailureRate.value}, lead time ${dora.leadTime.value} h, time to restore ${dora.timeToRestore.value} h`,
     );
   });
 }
